@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "loanbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "LoanBook", targets: ["LoanBook"]),
+        .library(name: "LoanBookIO", targets: ["LoanBookIO"]),
+        .executable(name: "loanbook", targets: ["loanbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    ],
+    targets: [
+        // OpenBLAS (CBLAS + LAPACK): the economy's Cholesky factor and factor matrix product.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // The model and the engine: no file formats, no I/O.
+        .target(
+            name: "LoanBook",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        // Files in and out: YAML scenarios, CSV books, CSV/JSON outputs, the HTML report.
+        .target(
+            name: "LoanBookIO",
+            dependencies: [
+                "LoanBook",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "loanbook",
+            dependencies: [
+                "LoanBook", "LoanBookIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LoanBookTests", dependencies: ["LoanBook"]),
+        .testTarget(name: "LoanBookIOTests", dependencies: ["LoanBook", "LoanBookIO"]),
+    ]
+)

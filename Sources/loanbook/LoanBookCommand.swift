@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct LoanBookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loanbook",
+        abstract: "Monte Carlo simulation of a municipal Bbz debtor book and its settlement with the state.",
+        version: engineVersion,
+        subcommands: []
+    )
+}
+
+/// The engine version written into every manifest.
+let engineVersion = "0.1.0"
