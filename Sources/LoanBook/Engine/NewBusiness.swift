@@ -1,0 +1,114 @@
+import Foundation
+
+/// New lending per product and year (MODEL.md section 4, step 6), drawn per path.
+///
+/// Counts are Poisson by inversion of one uniform keyed (path, product, year); the k-th loan
+/// of a product-year has its attributes and its status draws keyed by (product, year, k).
+/// Two variants run on the same seed therefore share every loan they both make: the
+/// common random numbers that make a paired comparison sharp.
+struct NewBusiness: Sendable {
+    struct Product: Sendable {
+        var kind: Kind
+        var segment: Segment
+        /// Expected approved loans per simulated year (applications x approval, variant applied).
+        var expectedLoans: [Double]
+        var legalMaximum: [Double]
+        var median: Double
+        var sigma: Double
+        var annualRate: Double
+        var repayment: Repayment
+        /// Cumulative mixes: (cumulative probability, value index or term).
+        var terms: [(Double, Int)]
+        var classes: [(Double, Int)]
+        var sectors: [(Double, Int)]
+        var pdScale: Double
+    }
+
+    /// Highest slot index a product-year can hold (2^12); the Poisson mean stays far below.
+    static let maximumLoansPerYear = 4095
+
+    let products: [Product]
+    let firstYear: Int
+    let years: Int
+
+    /// The entity word of slot k of a product-year; the top bit marks new business.
+    @inline(__always)
+    static func entity(product: Int, year: Int, slot: Int) -> UInt32 {
+        0x8000_0000 | UInt32(product) << 20 | UInt32(year) << 12 | UInt32(slot)
+    }
+
+    init(scenario: Scenario, firstYear: Int, years: Int, classIndex: [String: Int], sectorIndex: [String: Int]) {
+        self.firstYear = firstYear
+        self.years = years
+        let variant = scenario.variant
+        func cumulative<K>(_ mix: [K: Double], _ index: (K) -> Int) -> [(Double, Int)] {
+            var total = 0.0
+            return mix.map { (index($0.key), $0.value) }.sorted { $0.0 < $1.0 }.map { item in
+                total += item.1
+                return (total, item.0)
+            }
+        }
+        products = scenario.newBusiness.map { p in
+            let multiplier = variant.applicationsMultiplier[p.segment] ?? 1
+            let extra = variant.extraApplications[p.segment] ?? 0
+            return Product(
+                kind: p.kind, segment: p.segment,
+                expectedLoans: (0..<years).map { y in
+                    max(0, p.applications(in: firstYear + y) * multiplier + extra) * p.approvalShare
+                },
+                legalMaximum: (0..<years).map { y in p.legalMaximum * pow(1 + p.maximumIndexation, Double(y)) },
+                median: p.amountMedian, sigma: p.amountSigma, annualRate: p.annualRate, repayment: p.repayment,
+                terms: cumulative(p.termMix) { $0 },
+                classes: cumulative(p.riskClassMix) { classIndex[$0] ?? 0 },
+                sectors: cumulative(p.sectorMix) { sectorIndex[$0] ?? 0 },
+                pdScale: variant.newLoanPDMultiplier[p.segment] ?? 1)
+        }
+    }
+
+    @inline(__always)
+    private static func pick(_ mix: [(Double, Int)], _ u: Double) -> Int {
+        let scaled = u * (mix.last?.0 ?? 1)
+        for (bound, value) in mix where scaled < bound { return value }
+        return mix.last?.1 ?? 0
+    }
+
+    /// Appends this path's new loans to `table` and books their lending in the sector ledger.
+    func draw(path: UInt32, philox: Philox4x32, into table: inout PositionTable,
+              ledger: UnsafeMutablePointer<Int64>, sectorStride: Int) {
+        let yearStride = FlowBucket.count * Flow.count
+        for (index, product) in products.enumerated() {
+            for year in 0..<years {
+                let countWords = philox.block(path, UInt32(index), (Stream.newCount.rawValue << 24) | UInt32(year), 0)
+                let count = min(Self.maximumLoansPerYear,
+                                Distributions.poisson(mean: product.expectedLoans[year],
+                                                      uniform: Uniform.open53(countWords.0, countWords.1)))
+                let vintage = firstYear + year
+                let bucket = FlowBucket.of(kind: product.kind, segment: product.segment, vintage: vintage)
+                for slot in 0..<count {
+                    let entity = Self.entity(product: index, year: year, slot: slot)
+                    let a = philox.block(path, entity, Stream.newLoan.rawValue << 24, 0)
+                    let amount = min(product.legalMaximum[year],
+                                     Distributions.lognormal(median: product.median, sigma: product.sigma,
+                                                             uniform: Uniform.open53(a.0, a.1)))
+                    let cents = Int64((amount * 100).rounded())
+                    let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
+                    let term = Self.pick(product.terms, Uniform.open(a.3))
+                    let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
+                    let riskClass = Self.pick(product.classes, Uniform.open(b.0))
+                    let sector = Self.pick(product.sectors, Uniform.open(b.1))
+                    ledger[sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count + Flow.lent.rawValue]
+                        &+= cents
+                    if lendMonth % 12 == 11 {
+                        // Lent in December: live from January, but on the books at this year's end.
+                        ledger[sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
+                            + Flow.closing.rawValue] &+= cents
+                    }
+                    table.append(balance: cents, annualRate: product.annualRate, remainingMonths: term,
+                                 repayment: product.repayment, status: .performing, deferralUsed: 0,
+                                 riskClass: riskClass, sector: sector, kind: product.kind, bucket: bucket,
+                                 pdScale: product.pdScale, startMonth: lendMonth + 1, entity: entity)
+                }
+            }
+        }
+    }
+}
