@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoanBookTests", dependencies: ["LoanBook"]),
+        .testTarget(name: "LoanBookTests", dependencies: ["LoanBook", "COpenBLAS"]),
         .testTarget(name: "LoanBookIOTests", dependencies: ["LoanBook", "LoanBookIO"]),
     ]
 )

@@ -1,5 +1,5 @@
 import Testing
-@testable import LoanBook
+import LoanBook
 
 @Suite struct PhiloxTests {
     // Known-answer vectors of Random123 (kat_vectors, philox4x32 with 10 rounds).

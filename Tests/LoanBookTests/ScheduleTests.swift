@@ -1,5 +1,5 @@
 import Testing
-@testable import LoanBook
+import LoanBook
 
 @Suite struct ScheduleTests {
     @Test func annuityInstalmentMatchesHandComputedValue() {
