@@ -11,6 +11,9 @@ public enum BookCSV {
     /// Reads the book at `path` as of 1 January of `asOfYear`, with its history sidecar.
     /// Problems of both files are reported together.
     public static func read(bookAt path: String, asOfYear: Int) throws(InputProblems) -> Book {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputProblems([InputProblem(file: path, expected: "an existing book CSV file")])
+        }
         var problems: [InputProblem] = []
         var positions: [Position] = []
         var history = LendingHistory()

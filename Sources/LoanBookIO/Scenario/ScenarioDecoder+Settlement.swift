@@ -81,9 +81,9 @@ extension ScenarioDecoder {
         guard let map = field.mapping(keys: ["table", "simulated"]) else { return nil }
         switch (map.optional("table"), map.optional("simulated")) {
         case let (table?, nil):
-            let values = table.anyMapping()?.yearTable(valueIn: 0...2, "a macronorm from 0 to 2") ?? [:]
-            if values.isEmpty, table.anyMapping() != nil { table.report("at least one year: value") }
-            return .table(values)
+            guard let years = table.anyMapping() else { return nil }
+            if years.entries.isEmpty { table.report("at least one year: value") }
+            return .table(years.yearTable(valueIn: 0...2, "a macronorm from 0 to 2"))
         case let (nil, simulated?):
             guard let fields = simulated.mapping(keys: Self.nationalKeys) else { return nil }
             var national = NationalPortfolio(lending: [:])

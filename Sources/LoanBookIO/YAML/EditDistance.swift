@@ -19,12 +19,15 @@ func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 /// The closest candidate if it is close enough to be a plausible typo (at most a third of
-/// the word's letters wrong, and at least one letter), else nil.
+/// the word's letters wrong, fewer than all of them), or one that starts with the word
+/// (`reform` for `reform2020`); else nil.
 func suggestion(for word: String, among candidates: [String]) -> String? {
+    guard !word.isEmpty else { return nil }
     let scored = candidates.map { ($0, editDistance(word, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    let limit = max(2, word.count / 3)
-    return best.1 <= limit ? best.0 : nil
+    let limit = max(1, word.count / 3)
+    if best.1 <= limit && best.1 < word.count { return best.0 }
+    return candidates.first { word.count >= 3 && $0.lowercased().hasPrefix(word.lowercased()) }
 }
 
 /// "one of a, b, c" with a "did you mean" when one of them is close to `word`.
