@@ -49,10 +49,12 @@ struct ScenarioDecoder {
         if map.entries.isEmpty { field.report("at least one risk class (name: annual PD)") }
         var classes: [RiskClass] = []
         for (name, value) in map.children {
-            guard let pd = value.double(in: 0...1, "an annual PD above 0 and below 1") else { continue }
-            guard pd > 0, pd < 1 else {
+            // A class with a bad PD is still a class: keeping its name spares the user a
+            // second, misleading "unknown risk class" wherever a mix names it.
+            var pd = value.double(in: 0...1, "an annual PD above 0 and below 1") ?? 0.5
+            if pd <= 0 || pd >= 1 {
                 value.report("an annual PD above 0 and below 1")
-                continue
+                pd = 0.5
             }
             classes.append(RiskClass(name: name, annualPD: pd))
         }
