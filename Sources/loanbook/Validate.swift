@@ -64,23 +64,8 @@ struct Validate: ParsableCommand {
             throw InputProblems([InputProblem(file: file, field: "book", value: scenario.book,
                                               expected: "an existing book CSV (looked for \(bookPath))")])
         }
-        let book = try BookCSV.read(bookAt: bookPath, asOfYear: scenario.asOfYear)
-        var problems: [InputProblem] = []
-        let sectors = Set(scenario.economy.sectors)
-        let classes = Set(scenario.riskClasses.map(\.name))
-        var seen: Set<String> = []
-        for position in book.positions {
-            if !sectors.contains(position.sector), seen.insert("sector " + position.sector).inserted {
-                problems.append(InputProblem(
-                    file: bookPath, field: "sector", value: position.sector,
-                    expected: "a sector of scenario \(file) (economy.sectors: \(scenario.economy.sectors.joined(separator: ", "))); first used by id \(position.id)"))
-            }
-            if !classes.contains(position.riskClass), seen.insert("class " + position.riskClass).inserted {
-                problems.append(InputProblem(
-                    file: bookPath, field: "risk_class", value: position.riskClass,
-                    expected: "a risk class of scenario \(file) (\(classes.sorted().joined(separator: ", "))); first used by id \(position.id)"))
-            }
-        }
+        _ = try BookCSV.read(bookAt: bookPath, asOfYear: scenario.asOfYear)
+        let problems = BookCSV.unknownNames(inBookAt: bookPath, scenario: scenario)
         if !problems.isEmpty { throw InputProblems(problems) }
     }
 }

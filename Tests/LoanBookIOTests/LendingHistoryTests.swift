@@ -43,3 +43,17 @@ import LoanBook
             .first?.expected.contains("to 2013") == true)
     }
 }
+
+@Suite struct BookScenarioCheckTests {
+    @Test func namesTheBookRowsThatUseUnknownSectorsAndClasses() throws {
+        let dir = try temporaryDirectory()
+        // The fixture scenario knows sectors retail, horeca and risk classes A, B.
+        try write(Fixture.book + "B9,bk,starter,retial,2012,1,0.08,36,annuity,performing,A,0\n", to: dir + "/book.csv")
+        let scenario = try ScenarioYAML.decode(Fixture.scenario, file: dir + "/s.yaml")
+        let found = BookCSV.unknownNames(inBookAt: dir + "/book.csv", scenario: scenario)
+        #expect(found.map(\.value) == ["retial", "C", "D"])
+        #expect(found[0].line == 4 && found[0].column == 4 && found[0].field == "sector")
+        #expect(found[0].expected.contains("did you mean 'retail'?"))
+        #expect(found[1].line == 2 && found[1].column == 11 && found[1].field == "risk_class")
+    }
+}
