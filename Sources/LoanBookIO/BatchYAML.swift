@@ -19,7 +19,7 @@ public struct BatchFile: Sendable, Hashable {
 /// `{name: nightly, scenarios: [base.yaml, crisis.yaml], paths: 20000}`.
 public enum BatchYAML {
     public static func load(path: String) throws(InputProblems) -> BatchFile {
-        try decode(try ScenarioYAML.readText(path), file: path)
+        try decode(try InputFile.readText(path), file: path)
     }
 
     /// Decodes batch text; scenario paths are made relative to `file`'s directory and must exist.
@@ -34,7 +34,7 @@ public enum BatchYAML {
                 if items.isEmpty { list.report("at least one scenario file") }
                 for item in items {
                     guard let name = item.string() else { continue }
-                    let path = ScenarioYAML.relative(name, to: file)
+                    let path = InputFile.relative(name, to: file)
                     if !FileManager.default.fileExists(atPath: path) {
                         item.report("an existing scenario file (looked for \(path))")
                     } else if batch.scenarios.contains(path) {

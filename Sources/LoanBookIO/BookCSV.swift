@@ -18,14 +18,14 @@ public enum BookCSV {
         var positions: [Position] = []
         var history = LendingHistory()
         do {
-            positions = try BookCSVReader(file: path).positions(from: try ScenarioYAML.readText(path), asOfYear: asOfYear)
+            positions = try BookCSVReader(file: path).positions(from: try InputFile.readText(path), asOfYear: asOfYear)
         } catch {
             problems += error.problems
         }
         let sidecar = historyPath(forBookAt: path)
         if FileManager.default.fileExists(atPath: sidecar) {
             do {
-                history = try LendingHistoryReader(file: sidecar).history(from: try ScenarioYAML.readText(sidecar),
+                history = try LendingHistoryReader(file: sidecar).history(from: try InputFile.readText(sidecar),
                                                                           asOfYear: asOfYear)
             } catch {
                 problems += error.problems

@@ -7,7 +7,7 @@ extension BookCSV {
     /// reported once, at the first row that uses it, with the number of rows; a large book
     /// with one misspelt sector would otherwise print thousands of lines.
     public static func unknownNames(inBookAt path: String, scenario: Scenario) -> [InputProblem] {
-        guard let text = try? ScenarioYAML.readText(path) else { return [] }
+        guard let text = try? InputFile.readText(path) else { return [] }
         let rows = CSVTable.rows(of: text, file: path, required: BookCSVReader.columns, problems: ProblemList())
         var problems: [InputProblem] = []
         for (column, known, what) in [("sector", scenario.economy.sectors, "economy.sectors"),

@@ -30,7 +30,7 @@ public enum ScenarioYAML {
     // MARK: Inheritance
 
     static func resolvedTree(path: String, visited: Set<String>) throws(InputProblems) -> YAMLNode {
-        let text = try readText(path)
+        let text = try InputFile.readText(path)
         let tree = try YAMLNode.parse(text, file: path)
         return try resolveBase(of: tree, file: path, visited: visited.union([absolute(path)]))
     }
@@ -58,24 +58,9 @@ public enum ScenarioYAML {
         return tree.merged(over: base)
     }
 
-    // MARK: Files
-
-    /// The text of a file, or a problem naming it.
-    static func readText(_ path: String) throws(InputProblems) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputProblems([InputProblem(file: path, expected: "a readable file (it does not exist or cannot be read)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputProblems([InputProblem(file: path, expected: "UTF-8 text")])
-        }
-        return text
-    }
-
-    /// `path` as written in `file`, made relative to the directory of `file`.
+    /// `path` as written in `file` (a scenario's `book:`), relative to the directory of `file`.
     public static func relative(_ path: String, to file: String) -> String {
-        if path.hasPrefix("/") { return path }
-        let directory = (file as NSString).deletingLastPathComponent
-        return directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+        InputFile.relative(path, to: file)
     }
 
     private static func absolute(_ path: String) -> String {
