@@ -20,12 +20,15 @@ public struct Scenario: Sendable, Hashable {
     public var variant: Variant
     public var settlement: Settlement
     public var provision: Provision
+    /// Calendar year of the book's as-of date (1 January); the first simulated year.
+    public var asOfYear: Int
 
     public init(
         name: String, description: String = "", book: String, seed: UInt64 = 20140101,
         paths: Int = 10_000, horizonYears: Int = 10, riskClasses: [RiskClass],
         economy: Economy, behaviour: [Kind: KindBehaviour], newBusiness: [NewBusinessProduct] = [],
-        variant: Variant = .init(), settlement: Settlement = .init(), provision: Provision = .init()
+        variant: Variant = .init(), settlement: Settlement = .init(), provision: Provision = .init(),
+        asOfYear: Int = 2014
     ) {
         self.name = name
         self.description = description
@@ -40,6 +43,7 @@ public struct Scenario: Sendable, Hashable {
         self.variant = variant
         self.settlement = settlement
         self.provision = provision
+        self.asOfYear = asOfYear
     }
 }
 
