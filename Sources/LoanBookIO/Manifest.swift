@@ -28,7 +28,7 @@ public struct Manifest: Sendable, Equatable {
     }
 
     public var engineVersion: String
-    /// The command line as typed, program name first.
+    /// The command line, program name first; see `recordedCommandLine(_:)`.
     public var commandLine: [String]
     public var seed: UInt64
     public var paths: Int
@@ -47,6 +47,33 @@ public struct Manifest: Sendable, Equatable {
         self.shards = shards
         self.shard = shard
         self.inputs = inputs
+    }
+
+    /// Options that never change a figure (CLI.md: `--threads` never changes a result; where
+    /// the outputs go and how chatty the run is do not either). Left out of the recorded
+    /// command line so that the manifest, too, is the same bytes on any number of threads.
+    public static let optionsWithoutEffect: Set<String> = ["--threads", "--out", "--quiet"]
+    /// Of those, the ones that take a value.
+    static let optionsWithValue: Set<String> = ["--threads", "--out"]
+
+    /// The command line as it belongs in a manifest: the program as its bare name (not the
+    /// build directory it ran from) and without `optionsWithoutEffect`, both as `--opt v`
+    /// and `--opt=v`.
+    public static func recordedCommandLine(_ arguments: [String]) -> [String] {
+        guard let program = arguments.first else { return [] }
+        var out = [String(program.split(separator: "/").last ?? Substring(program))]
+        var i = 1
+        while i < arguments.count {
+            let argument = arguments[i]
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            if optionsWithoutEffect.contains(name) {
+                i += optionsWithValue.contains(argument) ? 2 : 1
+                continue
+            }
+            out.append(argument)
+            i += 1
+        }
+        return out
     }
 
     public var json: JSONValue {

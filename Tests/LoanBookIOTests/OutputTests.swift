@@ -184,3 +184,35 @@ private func manifest() -> Manifest {
         #expect(a.map(\.contents) == b.map(\.contents))
     }
 }
+
+@Suite struct CommandLineTests {
+    @Test func dropsOptionsThatChangeNoFigure() {
+        let typed = [".build/release/loanbook", "run", "scenarios/base.yaml", "--threads", "8", "--out=out/base",
+                     "--seed", "7", "--quiet", "--threads=2", "--out", "x", "--paths", "1000"]
+        #expect(Manifest.recordedCommandLine(typed)
+            == ["loanbook", "run", "scenarios/base.yaml", "--seed", "7", "--paths", "1000"])
+    }
+}
+
+@Suite struct ProjectionRowTests {
+    @Test func handComputedRows() {
+        var r = PathResults(firstYear: 2014, years: 1, paths: 4)
+        for (p, v) in [4.0, 1, 3, 2].enumerated() {
+            r[p, 0, .costAboveBudget] = v
+            r[p, 0, .batenBK] = v
+        }
+        let lines = ProjectionCSV.render(r).split(separator: "\n")
+        // mean 2.5; variance (2.25 + 0.25 + 0.25 + 2.25) / 3 = 5/3, sd 1.29, se 0.65;
+        // type 7 with h = 3q: p1 1.03, p5 1.15, p10 1.30, p50 2.50, p90 3.70, p95 3.85, p99 3.97.
+        let cost = lines.first { $0.hasPrefix("2014,cost_above_budget,") }!
+        #expect(cost.hasPrefix("2014,cost_above_budget,2.50,1.29,0.65,1.03,1.15,1.30,2.50,3.70,3.85,3.97,"))
+        // Cost: VaR95 = p95, ES95 = worst ceil(0.2) = 1 value (4); VaR99 = p99, ES99 = 4.
+        #expect(cost.hasSuffix(",3.85,4.00,3.97,4.00"))
+        // Income: VaR95 = p5, ES95 = lowest value (1); VaR99 = p1, ES99 = 1.
+        let baten = lines.first { $0.hasPrefix("2014,baten_bk,") }!
+        #expect(baten.hasSuffix(",1.15,1.00,1.03,1.00"))
+        // A metric that is zero on every path prints 0.00, never -0.00.
+        #expect(lines.first { $0.hasPrefix("2014,lasten_bk,") }!
+            == "2014,lasten_bk" + String(repeating: ",0.00", count: 15))
+    }
+}
