@@ -1,0 +1,24 @@
+/// The share of paths on which a figure exceeds a threshold, with its binomial standard
+/// error sqrt(p (1 - p) / n).
+public struct ExceedanceProbability: Sendable, Equatable {
+    public var p: Double
+    public var se: Double
+    /// The number of paths on which the threshold was exceeded (strictly greater).
+    public var exceedances: Int
+    public var paths: Int
+
+    public init(exceedances: Int, paths: Int) {
+        self.exceedances = exceedances
+        self.paths = paths
+        guard paths > 0 else { p = .nan; se = .nan; return }
+        p = Double(exceedances) / Double(paths)
+        se = (p * (1 - p) / Double(paths)).squareRoot()
+    }
+
+    /// The share of `sample` strictly above `threshold`.
+    public init(sample: [Double], above threshold: Double) {
+        var k = 0
+        for x in sample where x > threshold { k += 1 }
+        self.init(exceedances: k, paths: sample.count)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+import Musl
+private let systemWrite = Musl.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
+/// Why a set of outputs could not be put in place; the runner maps it to exit status 1.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+
+    /// The error of a failed system call, with the C library's text for `errno`.
+    static func system(_ call: String, path: String, errno code: Int32 = errno) -> OutputError {
+        OutputError(path: path, message: "\(call) failed: \(String(cString: strerror(code)))")
+    }
+}
+
+/// A run's output directory, written as a unit (CLI.md: outputs appear whole or not at all).
+///
+/// `write(_:)` builds every file in a temporary directory beside the target
+/// (`DIR.tmp-<pid>`), flushes each file and the directory to disk, and only then swaps it in:
+/// an existing DIR is renamed aside (`DIR.old-<pid>`), the new one renamed into place, the old
+/// one removed. On any error before the swap the temporary directory is removed and DIR is
+/// not touched; if the swap itself fails, the old DIR is renamed back.
+///
+/// Between the two renames DIR is briefly absent, never partial.
+public struct OutputDirectory: Sendable {
+    /// Writes `contents` to a new file at `path`. Replaceable so tests can make a write fail.
+    public typealias FileWriter = @Sendable (_ contents: Data, _ path: String) throws -> Void
+
+    public let path: String
+    let writer: FileWriter
+
+    public init(path: String, fileWriter: FileWriter? = nil) {
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.path = trimmed
+        writer = fileWriter ?? Self.writeDurably
+    }
+
+    /// Replaces DIR by a directory holding exactly `files`.
+    ///
+    /// - Parameter files: names relative to DIR (subdirectories allowed, no `..`, no absolute
+    ///   paths, no duplicates) with their bytes.
+    /// - Throws: `OutputError`; DIR is then as it was before the call.
+    public func write(_ files: [(name: String, contents: Data)]) throws {
+        try Self.checkNames(files.map(\.name), directory: path)
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        let targetExists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+        if targetExists && !isDirectory.boolValue {
+            throw OutputError(path: path, message: "exists and is not a directory")
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        let pid = getpid()
+        let temporary = "\(path).tmp-\(pid)"
+        let aside = "\(path).old-\(pid)"
+
+        do {
+            if !parent.isEmpty {
+                try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+            if fm.fileExists(atPath: temporary) { try fm.removeItem(atPath: temporary) }
+            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(path: temporary, message: "cannot create directory (\(error.localizedDescription))")
+        }
+
+        do {
+            var directories: Set<String> = [temporary]
+            for file in files {
+                let filePath = temporary + "/" + file.name
+                let directory = (filePath as NSString).deletingLastPathComponent
+                if !directories.contains(directory) {
+                    do {
+                        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    } catch {
+                        throw OutputError(path: directory, message: "cannot create directory (\(error.localizedDescription))")
+                    }
+                    directories.insert(directory)
+                }
+                do {
+                    try writer(file.contents, filePath)
+                } catch let error as OutputError {
+                    throw error
+                } catch {
+                    throw OutputError(path: filePath, message: "cannot write (\(error))")
+                }
+            }
+            for directory in directories.sorted(by: >) { try Self.syncDirectory(directory) }
+        } catch {
+            try? fm.removeItem(atPath: temporary)
+            throw error
+        }
+
+        if targetExists {
+            guard rename(path, aside) == 0 else {
+                let failure = OutputError.system("rename to \(aside)", path: path)
+                try? fm.removeItem(atPath: temporary)
+                throw failure
+            }
+            guard rename(temporary, path) == 0 else {
+                let failure = OutputError.system("rename from \(temporary)", path: path)
+                _ = rename(aside, path)
+                try? fm.removeItem(atPath: temporary)
+                throw failure
+            }
+            // The new outputs are in place; a leftover old copy is untidy but not an error.
+            try? fm.removeItem(atPath: aside)
+        } else {
+            guard rename(temporary, path) == 0 else {
+                let failure = OutputError.system("rename from \(temporary)", path: path)
+                try? fm.removeItem(atPath: temporary)
+                throw failure
+            }
+        }
+        try? Self.syncDirectory(parent.isEmpty ? "." : parent)
+    }
+
+    /// Names must stay inside DIR and be unique; checked before anything is written.
+    static func checkNames(_ names: [String], directory: String) throws {
+        var seen: Set<String> = []
+        for name in names {
+            let components = name.split(separator: "/", omittingEmptySubsequences: false)
+            guard !name.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+                throw OutputError(path: directory, message: "invalid output file name '\(name)'")
+            }
+            guard seen.insert(name).inserted else {
+                throw OutputError(path: directory, message: "output file '\(name)' given twice")
+            }
+        }
+    }
+
+    /// Creates a new file, writes all of `contents` and fsyncs it before closing.
+    public static func writeDurably(_ contents: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw OutputError.system("open", path: path) }
+        defer { close(fd) }
+        try contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.system("write", path: path)
+                }
+                offset += n
+            }
+        }
+        guard fsync(fd) == 0 else { throw OutputError.system("fsync", path: path) }
+    }
+
+    /// fsync of a directory, so the names of its new entries survive a crash.
+    /// Filesystems that cannot sync a directory (EINVAL) are accepted.
+    static func syncDirectory(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { throw OutputError.system("open", path: path) }
+        defer { close(fd) }
+        if fsync(fd) != 0 && errno != EINVAL { throw OutputError.system("fsync", path: path) }
+    }
+}

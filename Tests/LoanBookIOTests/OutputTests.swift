@@ -1,0 +1,218 @@
+import Foundation
+import LoanBook
+import Testing
+@testable import LoanBookIO
+
+/// A small run: 50 paths, 2 years from 2014, every metric filled with a distinct pattern.
+private func fixture() -> PathResults {
+    var r = PathResults(firstYear: 2014, years: 2, paths: 50)
+    for p in 0..<50 {
+        for (m, metric) in Metric.allCases.enumerated() {
+            var total = 0.0
+            for y in 0..<2 {
+                let v = Double((p * 31 + m * 17 + y * 7) % 50) * 12_345.67 - 100_000
+                r[p, y, metric] = v
+                total += v
+            }
+            r[p, 2, metric] = metric.isBalance ? r[p, 1, metric] : total
+        }
+        r.collectedShare[p] = 0.55 + Double((p * 13) % 50) / 500
+    }
+    return r
+}
+
+private func manifest() -> Manifest {
+    Manifest(engineVersion: "0.1.0", commandLine: ["loanbook", "run", "scenarios/base.yaml", "--seed", "7"],
+             seed: 7, paths: 50, inputs: [.init(role: "scenario", path: "scenarios/base.yaml", sha256: "00")])
+}
+
+@Suite struct ProjectionCSVTests {
+    @Test func headerRowsAndBytes() {
+        let text = ProjectionCSV.render(fixture())
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "year,metric,mean,sd,se,p1,p5,p10,p50,p90,p95,p99,p99_5,var95,es95,var99,es99")
+        #expect(lines.count == 1 + 3 * Metric.count + 1)  // header, rows, final empty after "\n"
+        #expect(lines[1].hasPrefix("2014,lasten_bk,"))
+        #expect(lines[1 + Metric.count].hasPrefix("2015,lasten_bk,"))
+        #expect(lines[3 * Metric.count].hasPrefix("all,cost_above_budget,"))
+        #expect(lines[1].split(separator: ",").count == 17)
+        #expect(!text.contains("-0.00"))
+        #expect(ProjectionCSV.render(fixture()) == text)
+    }
+}
+
+@Suite struct SummaryJSONTests {
+    @Test func fixedKeysAndDeterministicBytes() {
+        let r = fixture()
+        let provision = ProvisionAnalysis(results: r, amount: 200_000)
+        let share = CollectedShareSummary(shares: r.collectedShare)
+        let v = SummaryJSON.value(provision: provision, collectedShare: share, seed: 7,
+                                  extra: [("contributions", .object([]))])
+        guard case let .object(top) = v else { Issue.record("not an object"); return }
+        #expect(top.map(\.0) == ["provision", "collected_share_current_book", "paths", "seed", "contributions"])
+        #expect(v["provision"]?["amount"] == .int(200_000))
+        #expect(v["paths"] == .int(50) && v["seed"] == .unsigned(7))
+        guard case let .object(years)? = v["provision"]?["exceedance_probability"] else {
+            Issue.record("no exceedance"); return
+        }
+        #expect(years.map(\.0) == ["2014", "2015", "any_year", "horizon"])
+        guard case let .object(required)? = v["provision"]?["required"] else { Issue.record("no required"); return }
+        #expect(required.map(\.0) == ["p90", "p95", "p99"])
+        guard case let .object(share_)? = v["collected_share_current_book"] else { Issue.record("no share"); return }
+        #expect(share_.map(\.0) == ["mean", "se", "p5", "p50", "p95"])
+        let text = SummaryJSON.render(provision: provision, collectedShare: share, seed: 7)
+        #expect(text == SummaryJSON.render(provision: ProvisionAnalysis(results: fixture(), amount: 200_000),
+                                           collectedShare: share, seed: 7))
+        #expect(text.contains("\"amount\": 200000,"))
+        #expect(SummaryJSON.levelKey(0.995) == "p99_5" && SummaryJSON.levelKey(0.9) == "p90")
+    }
+}
+
+@Suite struct ManifestTests {
+    @Test func hashesFiles() throws {
+        // SHA-256("abc"), FIPS 180-2 appendix B.1.
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        #expect(Manifest.sha256(of: Array("abc".utf8)) == abc)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("abc".utf8).write(to: URL(fileURLWithPath: dir + "/book.csv"))
+        #expect(try Manifest.Input.hashing(role: "book", path: dir + "/book.csv").sha256 == abc)
+        #expect(throws: InputProblem.self) { try Manifest.sha256(ofFileAt: dir + "/missing.csv") }
+    }
+
+    @Test func jsonHasNoTimestamps() {
+        let text = manifest().render()
+        #expect(text == manifest().render())
+        #expect(manifest().json["engine_version"] == .string("0.1.0"))
+        #expect(manifest().json["shard"] == nil)
+        #expect(!text.contains("created"))
+    }
+}
+
+@Suite struct ReportHTMLTests {
+    @Test func selfContained() {
+        let r = fixture()
+        let html = ReportHTML.render(
+            title: "base <test>", projection: ProjectionStatistics(results: r),
+            provision: ProvisionAnalysis(results: r, amount: 200_000),
+            collectedShare: CollectedShareSummary(shares: r.collectedShare), manifest: manifest())
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("base &lt;test&gt;"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+        #expect(html.contains("scenarios/base.yaml"))
+        #expect(html.contains("<th>all</th>"))
+    }
+}
+
+@Suite struct OutputDirectoryTests {
+    private func scratch() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("outdir-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    private func contents(_ dir: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        let fm = FileManager.default
+        for name in try fm.subpathsOfDirectory(atPath: dir) {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: dir + "/" + name, isDirectory: &isDir), !isDir.boolValue {
+                out[name] = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+            }
+        }
+        return out
+    }
+
+    @Test func createsAndReplacesWhole() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = OutputDirectory(path: root + "/runs/base/")
+        try out.write([("projection.csv", Data("old".utf8)), ("stale.txt", Data("x".utf8))])
+        #expect(try contents(root + "/runs/base") == ["projection.csv": "old", "stale.txt": "x"])
+        try out.write([("projection.csv", Data("new".utf8)), ("a/b.json", Data("{}".utf8))])
+        #expect(try contents(root + "/runs/base") == ["projection.csv": "new", "a/b.json": "{}"])
+        // Nothing left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/runs") == ["base"])
+    }
+
+    @Test func failedWriteLeavesExistingUntouched() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let target = root + "/out"
+        try OutputDirectory(path: target).write([("summary.json", Data("first".utf8))])
+
+        struct DiskFull: Error {}
+        let failing = OutputDirectory(path: target) { data, path in
+            if path.hasSuffix("report.html") { throw DiskFull() }
+            try OutputDirectory.writeDurably(data, to: path)
+        }
+        #expect(throws: OutputError.self) {
+            try failing.write([("summary.json", Data("second".utf8)), ("report.html", Data("<html>".utf8))])
+        }
+        #expect(try contents(target) == ["summary.json": "first"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"])
+    }
+
+    @Test func rejectsBadNamesBeforeWriting() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["../escape", "/abs", "", "a//b", "x.csv"] {
+            let files: [(name: String, contents: Data)] =
+                name == "x.csv" ? [("x.csv", Data()), ("x.csv", Data())] : [(name, Data())]
+            #expect(throws: OutputError.self) { try OutputDirectory(path: root + "/out").write(files) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/out"))
+    }
+
+    @Test func unwritableParentIsAnError() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("file".utf8).write(to: URL(fileURLWithPath: root + "/plain"))
+        // A regular file where a directory is needed: both as the target and as its parent.
+        #expect(throws: OutputError.self) { try OutputDirectory(path: root + "/plain").write([]) }
+        #expect(throws: OutputError.self) { try OutputDirectory(path: root + "/plain/out").write([]) }
+        #expect(try String(contentsOfFile: root + "/plain", encoding: .utf8) == "file")
+    }
+}
+
+@Suite struct RunOutputsTests {
+    @Test func fourFilesSameBytesTwice() {
+        let a = RunOutputs.files(title: "base", results: fixture(), provisionAmount: 200_000, manifest: manifest())
+        let b = RunOutputs.files(title: "base", results: fixture(), provisionAmount: 200_000, manifest: manifest())
+        #expect(a.map(\.name) == ["projection.csv", "summary.json", "manifest.json", "report.html"])
+        #expect(a.map(\.contents) == b.map(\.contents))
+    }
+}
+
+@Suite struct CommandLineTests {
+    @Test func dropsOptionsThatChangeNoFigure() {
+        let typed = [".build/release/loanbook", "run", "scenarios/base.yaml", "--threads", "8", "--out=out/base",
+                     "--seed", "7", "--quiet", "--threads=2", "--out", "x", "--paths", "1000"]
+        #expect(Manifest.recordedCommandLine(typed)
+            == ["loanbook", "run", "scenarios/base.yaml", "--seed", "7", "--paths", "1000"])
+    }
+}
+
+@Suite struct ProjectionRowTests {
+    @Test func handComputedRows() {
+        var r = PathResults(firstYear: 2014, years: 1, paths: 4)
+        for (p, v) in [4.0, 1, 3, 2].enumerated() {
+            r[p, 0, .costAboveBudget] = v
+            r[p, 0, .batenBK] = v
+        }
+        let lines = ProjectionCSV.render(r).split(separator: "\n")
+        // mean 2.5; variance (2.25 + 0.25 + 0.25 + 2.25) / 3 = 5/3, sd 1.29, se 0.65;
+        // type 7 with h = 3q: p1 1.03, p5 1.15, p10 1.30, p50 2.50, p90 3.70, p95 3.85, p99 3.97.
+        let cost = lines.first { $0.hasPrefix("2014,cost_above_budget,") }!
+        #expect(cost.hasPrefix("2014,cost_above_budget,2.50,1.29,0.65,1.03,1.15,1.30,2.50,3.70,3.85,3.97,"))
+        // Cost: VaR95 = p95, ES95 = worst ceil(0.2) = 1 value (4); VaR99 = p99, ES99 = 4.
+        #expect(cost.hasSuffix(",3.85,4.00,3.97,4.00"))
+        // Income: VaR95 = p5, ES95 = lowest value (1); VaR99 = p1, ES99 = 1.
+        let baten = lines.first { $0.hasPrefix("2014,baten_bk,") }!
+        #expect(baten.hasSuffix(",1.15,1.00,1.03,1.00"))
+        // A metric that is zero on every path prints 0.00, never -0.00.
+        #expect(lines.first { $0.hasPrefix("2014,lasten_bk,") }!
+            == "2014,lasten_bk" + String(repeating: ",0.00", count: 15))
+    }
+}
