@@ -96,6 +96,15 @@ public struct Simulation: Sendable {
         /// The path's ledger summed over sectors.
         public var ledger: YearLedger
         var newPositions = PositionTable()
+        private var scratch: PathResults?
+
+        /// A one-path `PathResults` to settle into, reused from path to path.
+        func settlementScratch(firstYear: Int, years: Int) -> PathResults {
+            if let scratch { self.scratch = nil; return scratch }
+            return PathResults(firstYear: firstYear, years: years, paths: 1)
+        }
+
+        func keep(_ results: PathResults) { scratch = results }
 
         init(simulation s: Simulation) {
             let chunkCount = FactorModel.chunkSize * s.years * s.sectors.count
