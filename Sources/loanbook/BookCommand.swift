@@ -82,6 +82,12 @@ struct BookCommand: ParsableCommand {
     }
 }
 
+/// An output file that could not be written, said in one line.
+private struct WriteFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 /// Writes every file to a temporary name in its own directory, then renames them into place
 /// in order, so a reader never sees a half-written file and a failure leaves the old ones.
 /// On error the temporary files are removed.
@@ -93,14 +99,15 @@ private func writeAtomically(_ files: [(path: String, text: String)]) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         temporaries.append(temporary)
-        try Data(file.text.utf8).write(to: URL(fileURLWithPath: temporary))
+        do {
+            try Data(file.text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw WriteFailure(message: "cannot write \(file.path): \((error as NSError).localizedDescription)")
+        }
     }
     for (file, temporary) in zip(files, temporaries) {
         guard rename(temporary, file.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [
-                NSFilePathErrorKey: file.path,
-                NSLocalizedDescriptionKey: "cannot move \(temporary) to \(file.path): \(String(cString: strerror(errno)))",
-            ])
+            throw WriteFailure(message: "cannot move \(temporary) to \(file.path): \(String(cString: strerror(errno)))")
         }
     }
     temporaries.removeAll()

@@ -107,7 +107,8 @@ public struct BookGenerator: Sendable {
                               lo: noisy(NijmegenProfile.historyLO, .historyLO))
     }
 
-    /// A position before its balance is fitted: its attributes, its relative size and its cap.
+    /// A position before its balance is fitted: its attributes, its relative size and its cap
+    /// (the amount lent).
     private struct Draft {
         var position: Position
         var raw: Double
@@ -170,7 +171,8 @@ public struct BookGenerator: Sendable {
             id: "", kind: profile.kind, segment: segment, sector: sector, vintage: vintage,
             balanceCents: 0, annualRate: rate, remainingMonths: remaining, repayment: repayment,
             status: status, riskClass: riskClass, deferralUsedMonths: deferral)
-        return Draft(position: position, raw: raw, cap: cap)
+        // A balance never exceeds the amount lent (nor, through it, the legal maximum).
+        return Draft(position: position, raw: min(raw, amount), cap: amount)
     }
 
     /// Share of the amount lent still outstanding after `paid` of `term` instalments.

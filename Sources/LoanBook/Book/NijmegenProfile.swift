@@ -108,7 +108,7 @@ enum NijmegenProfile {
     static let bk = KindProfile(
         kind: .bk, count: 250, balanceShare: 0.60,
         segments: [(.starter, 0.55), (.established, 0.45)],
-        amountMedian: { $0 == .starter ? 14_000 : 26_000 }, amountSigma: 0.55,
+        amountMedian: { $0 == .starter ? 17_000 : 30_000 }, amountSigma: 0.55,
         repayments: [(.annuity, 0.80), (.linear, 0.15), (.bullet, 0.05)],
         terms: bkTerms, lending: historyBK, bearsInterest: true, cap: { legalMaximum($0) }
     )
@@ -118,7 +118,7 @@ enum NijmegenProfile {
     static let lo = KindProfile(
         kind: .lo, count: 150, balanceShare: 0.20,
         segments: [(.established, 0.80), (.starter, 0.20)],
-        amountMedian: { _ in 11_000 }, amountSigma: 0.35,
+        amountMedian: { _ in 12_500 }, amountSigma: 0.35,
         repayments: [(.annuity, 0.85), (.linear, 0.15)],
         terms: [(36, 0.25), (48, 0.25), (60, 0.35), (120, 0.15)],
         lending: historyLO, bearsInterest: false, cap: { _ in establishedMaximum }
@@ -129,7 +129,7 @@ enum NijmegenProfile {
     static let bob = KindProfile(
         kind: .bob, count: 32, balanceShare: 0.18,
         segments: [(.skipper, 1)],
-        amountMedian: { _ in 55_000 }, amountSigma: 0.35,
+        amountMedian: { _ in 60_000 }, amountSigma: 0.35,
         repayments: [(.annuity, 0.70), (.linear, 0.20), (.bullet, 0.10)],
         terms: [(60, 0.25), (84, 0.25), (120, 0.50)],
         lending: [
@@ -143,7 +143,7 @@ enum NijmegenProfile {
     static let other = KindProfile(
         kind: .other, count: 20, balanceShare: 0.02,
         segments: [(.starter, 0.5), (.established, 0.5)],
-        amountMedian: { _ in 6_000 }, amountSigma: 0.5,
+        amountMedian: { _ in 10_000 }, amountSigma: 0.5,
         repayments: [(.linear, 1)],
         terms: [(24, 0.3), (36, 0.4), (60, 0.3)],
         lending: [2009: 1, 2010: 1, 2011: 1, 2012: 1, 2013: 1],
