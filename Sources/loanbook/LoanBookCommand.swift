@@ -6,7 +6,7 @@ struct LoanBookCommand: ParsableCommand {
         commandName: "loanbook",
         abstract: "Monte Carlo simulation of a municipal Bbz debtor book and its settlement with the state.",
         version: engineVersion,
-        subcommands: [Validate.self]
+        subcommands: [Run.self, Validate.self, BookCommand.self]
     )
 }
 

@@ -27,6 +27,20 @@ public enum ScenarioYAML {
         return scenario
     }
 
+    /// The scenario file and every file of its `base:` chain, the scenario first.
+    /// Assumes the chain was loaded successfully (`load(path:)`).
+    public static func chain(path: String) -> [String] {
+        var files = [path]
+        var current = path
+        while let text = try? InputFile.readText(current), let tree = try? YAMLNode.parse(text, file: current),
+              case let .mapping(entries) = tree.content, let entry = entries.first(where: { $0.key == "base" }),
+              case let .scalar(name, _) = entry.value.content, !name.isEmpty, files.count < 64 {
+            current = relative(name, to: current)
+            files.append(current)
+        }
+        return files
+    }
+
     // MARK: Inheritance
 
     static func resolvedTree(path: String, visited: Set<String>) throws(InputProblems) -> YAMLNode {

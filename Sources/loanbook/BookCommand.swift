@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import LoanBook
+import LoanBookIO
+
+/// `loanbook book ...`: the synthetic debtor book.
+struct BookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "book",
+        abstract: "Work with debtor books.",
+        subcommands: [Generate.self]
+    )
+
+    /// `loanbook book generate [--scale X] [--seed S] --out BOOK.csv`
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "(Re)make the synthetic Nijmegen book as of 2014-01-01.",
+            discussion: """
+                Writes BOOK.csv and, beside it, the lending history BOOK.history.csv (bk and lo \
+                lasten per year). Both appear whole or not at all. A one-line summary goes to \
+                standard error. The shipped book is scenarios/books/nijmegen-2014.csv with the \
+                default seed and scale.
+                """
+        )
+
+        @Option(help: "Multiplier on the number of positions, the total and the history (0 < X <= 1000).")
+        var scale: Double = 1
+
+        @Option(help: "Seed of the generator.")
+        var seed: UInt64 = BookGenerator.shippedSeed
+
+        @Option(help: "Path of the book CSV to write.")
+        var out: String
+
+        func validate() throws {
+            guard scale > 0, scale <= 1000 else {
+                throw ValidationError("--scale: expected a number > 0 and <= 1000, got \(scale)")
+            }
+            guard !out.isEmpty, !out.hasSuffix("/") else {
+                throw ValidationError("--out: expected a file path such as books/nijmegen-2014.csv, got '\(out)'")
+            }
+        }
+
+        func run() throws {
+            let book = BookGenerator(scale: scale, seed: seed).generate()
+            let historyPath = Self.historyPath(for: out)
+            do {
+                try writeAtomically([
+                    (historyPath, BookCSVWriter.historyCSV(book.history)),
+                    (out, BookCSVWriter.csv(book)),
+                ])
+            } catch {
+                FileHandle.standardError.write(Data("loanbook: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            FileHandle.standardError.write(Data((Self.summary(book) + "\n").utf8))
+        }
+
+        /// `dir/name.csv` -> `dir/name.history.csv`; a path without `.csv` gets the suffix appended.
+        static func historyPath(for bookPath: String) -> String {
+            let stem = bookPath.hasSuffix(".csv") ? String(bookPath.dropLast(4)) : bookPath
+            return stem + ".history.csv"
+        }
+
+        /// Positions, total, and the mix by kind and by status (count and share of balance).
+        static func summary(_ book: Book) -> String {
+            let total = book.totalBalanceCents
+            func share(_ cents: Int64) -> String {
+                total == 0 ? "0%" : String(Int((Double(cents) / Double(total) * 100).rounded())) + "%"
+            }
+            let kinds = Kind.allCases.map { kind -> String in
+                let count = book.positions.count { $0.kind == kind }
+                return "\(kind.rawValue) \(count) (\(share(book.balanceCents(of: kind))))"
+            }
+            let statuses = Status.inBook.map { status -> String in
+                let matching = book.positions.filter { $0.status == status }
+                return "\(status.rawValue) \(matching.count) (\(share(matching.reduce(0) { $0 + $1.balanceCents })))"
+            }
+            return "book: \(book.positions.count) positions, total EUR \(BookCSVWriter.euros(total)); "
+                + "kinds: \(kinds.joined(separator: ", ")); status: \(statuses.joined(separator: ", "))"
+        }
+    }
+}
+
+/// An output file that could not be written, said in one line.
+private struct WriteFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Writes every file to a temporary name in its own directory, then renames them into place
+/// in order, so a reader never sees a half-written file and a failure leaves the old ones.
+/// On error the temporary files are removed.
+private func writeAtomically(_ files: [(path: String, text: String)]) throws {
+    var temporaries: [String] = []
+    defer { for path in temporaries { unlink(path) } }
+    for file in files {
+        let url = URL(fileURLWithPath: file.path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        temporaries.append(temporary)
+        do {
+            try Data(file.text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw WriteFailure(message: "cannot write \(file.path): \((error as NSError).localizedDescription)")
+        }
+    }
+    for (file, temporary) in zip(files, temporaries) {
+        guard rename(temporary, file.path) == 0 else {
+            throw WriteFailure(message: "cannot move \(temporary) to \(file.path): \(String(cString: strerror(errno)))")
+        }
+    }
+    temporaries.removeAll()
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+
+/// The options `run` and `compare` share (CLI.md): they override the scenario's own
+/// `paths` and `seed`; `--threads` never changes a result.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Number of Monte Carlo paths (overrides the scenario's paths).")
+    var paths: Int?
+
+    @Option(help: "Random seed (overrides the scenario's seed).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Never changes a result.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Output directory (default: out/<scenario file stem>).")
+    var out: String?
+
+    @Option(help: "Run the K-th of N equal slices of the paths: K/N (1-based) or auto/N (from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID).")
+    var shard: Shard?
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+}
+
+/// `--shard K/N`: which slice of the paths this process runs.
+struct Shard: ExpressibleByArgument, Sendable {
+    var index: Int
+    var count: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let count = Int(parts[1]), count >= 1 else { return nil }
+        if parts[0] == "auto" {
+            guard let index = Shard.indexFromEnvironment(), index >= 1, index <= count else { return nil }
+            self.index = index
+        } else {
+            guard let index = Int(parts[0]), index >= 1, index <= count else { return nil }
+            self.index = index
+        }
+        self.count = count
+    }
+
+    static var defaultValueDescription: String { "K/N" }
+
+    /// 1-based shard index from a Kubernetes indexed Job (0-based `JOB_COMPLETION_INDEX`) or a
+    /// Slurm array (`SLURM_ARRAY_TASK_ID`, counted from `SLURM_ARRAY_TASK_MIN`, default 0).
+    static func indexFromEnvironment() -> Int? {
+        let environment = ProcessInfo.processInfo.environment
+        if let value = environment["JOB_COMPLETION_INDEX"], let index = Int(value) { return index + 1 }
+        if let value = environment["SLURM_ARRAY_TASK_ID"], let index = Int(value) {
+            return index - (environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0) + 1
+        }
+        return nil
+    }
+
+    /// The paths of this shard: the K-th of N slices as equal as integer division allows.
+    func paths(of total: Int) -> Range<Int> {
+        (total * (index - 1) / count)..<(total * index / count)
+    }
+}
