@@ -7,13 +7,17 @@ import Foundation
 /// - Loans are lent evenly over the months of year v and repaid as an annuity at
 ///   `annualRate` over `termMonths`, first instalment the month after lending (the local
 ///   engine's new business). Averaged over the twelve lending months this gives, per year
-///   offset a = y - v, the scheduled principal + interest `repaid[a]`, the scheduled balance at
-///   the end of the year `closing[a]` and the fraction of the year the loans are exposed
-///   `exposure[a]` (0.458 in the lending year, 1 in full years).
-/// - Large pool: in year y the surviving fraction S of a vintage pays `S * repaid[a]`; at the
-///   end of the year a fraction q = 1 - (1 - p(Zn(y)))^exposure[a] of it defaults on the
-///   year-end balance, S becomes S (1 - q), and `recoveryMean` of the defaulted exposure
-///   arrives the next year. Principal is conserved: lent = repaid + defaulted + outstanding.
+///   offset a = y - v, the scheduled principal + interest `repaid[a]`, the scheduled principal
+///   `principal[a]`, the scheduled balance at the start of the year `opening[a]` (1 in the
+///   lending year) and the fraction of the year the loans are exposed `exposure[a]` (66/144 in
+///   the lending year, 1 in full years, less in the year they mature).
+/// - Large pool: of the surviving fraction S of a vintage, q = 1 - (1 - p(Zn(y)))^exposure[a]
+///   defaults in year y. Defaults are spread evenly over the year: a defaulting loan pays on
+///   average half of the year's schedule and defaults on opening - principal/2. So the year's
+///   cash is S (1 - q/2) repaid[a], the defaulted exposure S q (opening[a] - principal[a]/2),
+///   S becomes S (1 - q), and `recoveryMean` of the exposure arrives the next year. Principal
+///   is conserved: lent = principal repaid + defaulted + outstanding. A crisis year lowers
+///   that same year's baten.
 /// - p(Z) = Phi((PhiInv(PD) - sqrt(rho) Z) / sqrt(1 - rho)) with rho the economy's asset
 ///   correlation and Zn(y) = sum_s w_s Z(s, y) / sqrt(w' C w). Years before the as-of year
 ///   use Z = 0 (so p(0) = Phi(PhiInv(PD) / sqrt(1 - rho)), slightly below PD).
@@ -32,7 +36,8 @@ public struct NationalAverage: Sendable {
 
     let portfolio: NationalPortfolio
     let repaid: [Double]
-    let closing: [Double]
+    let principal: [Double]
+    let opening: [Double]
     let exposure: [Double]
     let sectorCount: Int
     /// w_s / sqrt(w' C w).
@@ -58,7 +63,7 @@ public struct NationalAverage: Sendable {
         self.portfolio = portfolio
         self.firstYear = firstYear
         self.years = years
-        (repaid, closing, exposure) = Self.unitProfile(annualRate: portfolio.annualRate, termMonths: portfolio.termMonths)
+        (repaid, principal, opening, exposure) = Self.unitProfile(annualRate: portfolio.annualRate, termMonths: portfolio.termMonths)
 
         sectorCount = economy.sectors.count
         let w = economy.nationalWeights
@@ -86,11 +91,12 @@ public struct NationalAverage: Sendable {
         var pending = 0.0
         var baten: [Double] = []
         let p0 = Self.conditionalPD(z: 0, quantile: pdQuantile, sqrtRho: sqrtRho, sqrtOneMinusRho: sqrtOneMinusRho)
-        let (vintage0, lent, profile) = (firstVintage, lending, (repaid, closing, exposure))
+        let (vintage0, lent, profile) = (firstVintage, lending, (repaid, principal, opening, exposure))
         for year in vintage0..<firstYear {
             let b = survival.withUnsafeMutableBufferPointer {
                 Self.step(year: year, pd: p0, survival: $0, pendingRecoveries: &pending, firstVintage: vintage0,
-                          lending: lent, repaid: profile.0, closing: profile.1, exposure: profile.2,
+                          lending: lent, repaid: profile.0, principal: profile.1, opening: profile.2,
+                          exposure: profile.3,
                           recoveryMean: portfolio.recoveryMean)
             }
             if year >= firstBatenYear { baten.append(b) }
@@ -148,8 +154,9 @@ public struct NationalAverage: Sendable {
             for i in 0..<simulatedBatenYears {
                 let pd = conditionalPD(z: nationalFactor(factors: factors, yearIndex: i))
                 baten[i] = Self.step(year: firstYear + i, pd: pd, survival: survival, pendingRecoveries: &pending,
-                                     firstVintage: firstVintage, lending: lending, repaid: repaid, closing: closing,
-                                     exposure: exposure, recoveryMean: portfolio.recoveryMean)
+                                     firstVintage: firstVintage, lending: lending, repaid: repaid,
+                                     principal: principal, opening: opening, exposure: exposure,
+                                     recoveryMean: portfolio.recoveryMean)
             }
             var previous = normBefore
             for i in 0..<years {
@@ -175,11 +182,12 @@ public struct NationalAverage: Sendable {
         return norm
     }
 
-    /// One calendar year of the national pool: pays, defaults at year end, queues recoveries.
+    /// One calendar year of the national pool: pays, defaults during the year, queues recoveries.
     /// Returns the year's national baten.
     static func step(year: Int, pd: Double, survival: UnsafeMutableBufferPointer<Double>,
                      pendingRecoveries: inout Double, firstVintage: Int, lending: [Double],
-                     repaid: [Double], closing: [Double], exposure: [Double], recoveryMean: Double) -> Double {
+                     repaid: [Double], principal: [Double], opening: [Double], exposure: [Double],
+                     recoveryMean: Double) -> Double {
         var baten = pendingRecoveries
         var defaulted = 0.0
         let oldest = max(firstVintage, year - repaid.count + 1)
@@ -190,21 +198,20 @@ public struct NationalAverage: Sendable {
                 if amount == 0 { continue }
                 let a = year - vintage
                 let alive = survival[v]
-                baten += amount * alive * repaid[a]
-                if closing[a] > 0 {
-                    let q = exposure[a] == 1 ? pd : 1 - pow(1 - pd, exposure[a])
-                    defaulted += amount * alive * q * closing[a]
-                    survival[v] = alive * (1 - q)
-                }
+                let q = exposure[a] == 1 ? pd : 1 - pow(1 - pd, exposure[a])
+                baten += amount * alive * (1 - q / 2) * repaid[a]
+                defaulted += amount * alive * q * (opening[a] - principal[a] / 2)
+                survival[v] = alive * (1 - q)
             }
         }
         pendingRecoveries = recoveryMean * defaulted
         return baten
     }
 
-    /// Per unit lent: scheduled principal + interest, year-end balance and exposed fraction of
-    /// the year, per year offset, averaged over the twelve lending months.
-    static func unitProfile(annualRate: Double, termMonths: Int) -> (repaid: [Double], closing: [Double], exposure: [Double]) {
+    /// Per unit lent: scheduled principal + interest, principal, opening balance and exposed
+    /// fraction of the year, per year offset, averaged over the twelve lending months.
+    static func unitProfile(annualRate: Double, termMonths: Int)
+        -> (repaid: [Double], principal: [Double], opening: [Double], exposure: [Double]) {
         let term = max(termMonths, 1)
         let offsets = (11 + term) / 12 + 1
         var repaid = Array(repeating: 0.0, count: offsets)
@@ -225,12 +232,12 @@ public struct NationalAverage: Sendable {
                 exposedMonths[a] += 1
             }
         }
-        var closing = Array(repeating: 0.0, count: offsets)
+        var opening = Array(repeating: 0.0, count: offsets)
         var outstanding = 1.0
         for a in 0..<offsets {
+            opening[a] = outstanding
             outstanding -= principal[a]
-            closing[a] = a == offsets - 1 || outstanding < 1e-12 ? 0 : outstanding
         }
-        return (repaid, closing, exposedMonths.map { Double($0) / 144 })
+        return (repaid, principal, opening, exposedMonths.map { Double($0) / 144 })
     }
 }
