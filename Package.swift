@@ -25,7 +25,13 @@ let package = Package(
         .target(
             name: "LoanBook",
             dependencies: ["COpenBLAS"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            swiftSettings: [
+                .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+                // The engine is optimised in debug builds too, so that the statistical tests run
+                // in seconds; its invariant checks (conservation per path) are compiled in instead.
+                .unsafeFlags(["-O"], .when(configuration: .debug)),
+                .define("LOANBOOK_INVARIANTS", .when(configuration: .debug)),
+            ]
         ),
         // Files in and out: YAML scenarios, CSV books, CSV/JSON outputs, the HTML report.
         .target(

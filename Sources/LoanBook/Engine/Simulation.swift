@@ -20,6 +20,8 @@ public struct Simulation: Sendable {
     let sqrtRho: Double
     let sqrtOneMinusRho: Double
     let philox: Philox4x32
+    /// Today's balance per ledger bucket, for the conservation check.
+    let openingByBucket: [Int64]
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case unknownSector(position: String, sector: String)
@@ -68,6 +70,11 @@ public struct Simulation: Sendable {
             throw Failure.missingBehaviour(product.kind)
         }
         self.table = table
+        var opening = [Int64](repeating: 0, count: FlowBucket.count)
+        for p in book.positions {
+            opening[FlowBucket.of(kind: p.kind, segment: p.segment, vintage: p.vintage).rawValue] += p.balanceCents
+        }
+        openingByBucket = opening
         behaviour = Kind.allCases.map { kind in
             MonthlyBehaviour(scenario.behaviour[kind] ?? KindBehaviour(), recoveryMeanShift: scenario.variant.recoveryMeanShift)
         }
@@ -202,6 +209,23 @@ public struct Simulation: Sendable {
             for sector in 0..<s { total &+= w.sectorLedger[sector * perSector + i] }
             w.ledger.cents[i] = total
         }
+        #if LOANBOOK_INVARIANTS
+        checkConservation(w.ledger, path: path)
+        #endif
         return PathOutcome(collectedFromBook: collected, positionMonths: positionMonths)
+    }
+
+    /// Opening + lent = principal + prepaid + recovered + written off + remitted + closing,
+    /// to the cent, per bucket (MODEL.md section 4). Compiled in with `LOANBOOK_INVARIANTS`.
+    func checkConservation(_ ledger: YearLedger, path: Int) {
+        for bucket in FlowBucket.allCases {
+            var balance = openingByBucket[bucket.rawValue]
+            for year in 0..<years {
+                balance += ledger[year, bucket, .lent] - ledger[year, bucket, .principal] - ledger[year, bucket, .prepaid]
+                    - ledger[year, bucket, .recovered] - ledger[year, bucket, .writtenOff] - ledger[year, bucket, .remitted]
+                precondition(balance == ledger[year, bucket, .closing],
+                             "money not conserved on path \(path), bucket \(bucket), year \(firstYear + year)")
+            }
+        }
     }
 }
