@@ -87,8 +87,14 @@ struct Batch: ParsableCommand {
                                         ("sha256", .string(batchHash)), ("night", .string(night)),
                                         ("scenarios", .int(Int64(batch.scenarios.count)))])
             var statuses: [JSONValue] = []
+            var directories: [String: String] = [:]
             for (file, asOfYear) in zip(batch.scenarios, asOfYears) {
-                let outcome = runScenario(file: file, asOfYear: asOfYear ?? batchYear, batch: batch, log: log)
+                // Two files with one stem would write one directory: the second is refused.
+                let relativeOut = Self.asOfDate(asOfYear ?? batchYear) + "/" + Self.stem(file)
+                let earlier = directories[relativeOut]
+                if earlier == nil { directories[relativeOut] = file }
+                let outcome = runScenario(file: file, asOfYear: asOfYear ?? batchYear, batch: batch, log: log,
+                                          clashesWith: earlier)
                 var run = outcome.record
                 if let history {
                     do {
@@ -139,8 +145,13 @@ struct Batch: ParsableCommand {
     }
 
     /// One scenario, start to finish; never throws: a failure is logged and returned.
-    private func runScenario(file: String, asOfYear: Int, batch: BatchFile, log: BatchLog) -> ScenarioOutcome {
-        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    static func stem(_ file: String) -> String {
+        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    private func runScenario(file: String, asOfYear: Int, batch: BatchFile, log: BatchLog,
+                             clashesWith earlier: String?) -> ScenarioOutcome {
+        let stem = Self.stem(file)
         let relativeOut = Self.asOfDate(asOfYear) + "/" + stem
         let directory = (out as NSString).appendingPathComponent(relativeOut)
         let start = Date()
@@ -149,6 +160,10 @@ struct Batch: ParsableCommand {
                                             figures: nil, error: nil)
         do {
             record.scenarioSHA256 = (try? Manifest.sha256(ofFileAt: file)) ?? ""
+            if let earlier {
+                throw InputProblem(file: file, expected: "a file name of its own in the batch: \(earlier) also "
+                    + "writes \(relativeOut) (rename one of them)")
+            }
             let inputs = try ScenarioInputs.load(path: file)
             let pathCount = paths ?? batch.paths
             // The manifest records the `run` that reproduces these outputs.
