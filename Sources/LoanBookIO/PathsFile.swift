@@ -129,7 +129,7 @@ public enum PathsFile {
 
     private static func read<T: FixedWidthInteger>(_: T.Type, _ data: Data, at offset: Int) -> T {
         var value = T.zero
-        withUnsafeMutableBytes(of: &value) { target in
+        _ = withUnsafeMutableBytes(of: &value) { target in
             data.copyBytes(to: target, from: (data.startIndex + offset)..<(data.startIndex + offset + MemoryLayout<T>.size))
         }
         return T(littleEndian: value)
@@ -137,7 +137,7 @@ public enum PathsFile {
 
     private static func doubles(_ data: Data, at offset: Int, count: Int) -> [Double] {
         var out = [Double](repeating: 0, count: count)
-        out.withUnsafeMutableBytes { target in
+        _ = out.withUnsafeMutableBytes { target in
             data.copyBytes(to: target, from: (data.startIndex + offset)..<(data.startIndex + offset + 8 * count))
         }
         #if !_endian(little)

@@ -228,7 +228,7 @@ final class BatchLog {
     init(path: String) throws {
         self.path = path
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw OutputError(path: path, message: "cannot open the batch log for appending")
