@@ -4,10 +4,11 @@ PATHS ?=
 
 .PHONY: setup build run test bench clean
 
+# OpenBLAS for the engine, SQLite headers for the batch's run history (GRDB).
 setup:
-	@pkg-config --exists openblas 2>/dev/null || { \
-	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev pkg-config) || \
-	  (sudo apt-get update -qq && sudo apt-get install -y -qq libopenblas-dev pkg-config); }
+	@{ pkg-config --exists openblas && pkg-config --exists sqlite3; } 2>/dev/null || { \
+	  (apt-get update -qq && apt-get install -y -qq libopenblas-dev libsqlite3-dev pkg-config) || \
+	  (sudo apt-get update -qq && sudo apt-get install -y -qq libopenblas-dev libsqlite3-dev pkg-config); }
 
 build: setup
 	$(SWIFT) build -c release --product loanbook

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // The nightly batch's run history (SQLite); needs libsqlite3-dev (make setup).
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // OpenBLAS (CBLAS + LAPACK): the economy's Cholesky factor and factor matrix product.
@@ -40,6 +42,7 @@ let package = Package(
                 "LoanBook",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(
@@ -51,5 +54,7 @@ let package = Package(
         ),
         .testTarget(name: "LoanBookTests", dependencies: ["LoanBook", "COpenBLAS"]),
         .testTarget(name: "LoanBookIOTests", dependencies: ["LoanBook", "LoanBookIO"]),
+        // Runs the built `loanbook` as a subprocess: batch, merge, history, signals.
+        .testTarget(name: "RunnerTests", dependencies: ["LoanBook", "LoanBookIO"]),
     ]
 )

@@ -52,9 +52,12 @@ public struct Manifest: Sendable, Equatable {
     /// Options that never change a figure (CLI.md: `--threads` never changes a result; where
     /// the outputs go and how chatty the run is do not either). Left out of the recorded
     /// command line so that the manifest, too, is the same bytes on any number of threads.
-    public static let optionsWithoutEffect: Set<String> = ["--threads", "--out", "--quiet"]
+    public static let optionsWithoutEffect: Set<String> = ["--threads", "--out", "--quiet", "--keep-paths"]
+    /// Options recorded in the manifest's own fields (`shards`, `shard`) instead: every shard
+    /// of a run and the merge of them record the same command line (docs/scale-out.md).
+    public static let optionsRecordedAsFields: Set<String> = ["--shard"]
     /// Of those, the ones that take a value.
-    static let optionsWithValue: Set<String> = ["--threads", "--out"]
+    static let optionsWithValue: Set<String> = ["--threads", "--out", "--shard"]
 
     /// The command line as it belongs in a manifest: the program as its bare name (not the
     /// build directory it ran from) and without `optionsWithoutEffect`, both as `--opt v`
@@ -66,7 +69,7 @@ public struct Manifest: Sendable, Equatable {
         while i < arguments.count {
             let argument = arguments[i]
             let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
-            if optionsWithoutEffect.contains(name) {
+            if optionsWithoutEffect.contains(name) || optionsRecordedAsFields.contains(name) {
                 i += optionsWithValue.contains(argument) ? 2 : 1
                 continue
             }

@@ -55,8 +55,11 @@ public struct OutputDirectory: Sendable {
     ///
     /// - Parameter files: names relative to DIR (subdirectories allowed, no `..`, no absolute
     ///   paths, no duplicates) with their bytes.
-    /// - Throws: `OutputError`; DIR is then as it was before the call.
-    public func write(_ files: [(name: String, contents: Data)]) throws {
+    ///   - beforeSwap: called when every file is on disk, just before DIR is replaced; if it
+    ///     throws (the run was interrupted, say) the temporary directory is removed and DIR is
+    ///     left as it was.
+    /// - Throws: `OutputError`, or what `beforeSwap` throws; DIR is then as it was before the call.
+    public func write(_ files: [(name: String, contents: Data)], beforeSwap: () throws -> Void = {}) throws {
         try Self.checkNames(files.map(\.name), directory: path)
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -103,6 +106,7 @@ public struct OutputDirectory: Sendable {
                 }
             }
             for directory in directories.sorted(by: >) { try Self.syncDirectory(directory) }
+            try beforeSwap()
         } catch {
             try? fm.removeItem(atPath: temporary)
             throw error

@@ -19,12 +19,13 @@ struct Run: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     func run() throws {
+        Interruption.shared.install()
         try CommandFailure.report {
             let inputs = try ScenarioInputs.load(path: scenario)
             let job = try RunJob(inputs: inputs, options: options)
             let outcome = job.execute(label: inputs.stem)
             let directory = options.out ?? "out/\(inputs.stem)"
-            try OutputDirectory(path: directory).write(outcome.files)
+            try OutputDirectory(path: directory).writeInterruptibly(outcome.files)
             Progress(label: inputs.stem, total: 1, quiet: options.quiet)
                 .finish("\(inputs.stem): \(outcome.paths) paths, \(outcome.rateDescription) -> \(directory)")
         }

@@ -12,17 +12,32 @@ struct RunJob {
     let shard: Shard?
     let threads: Int
     let quiet: Bool
+    /// Whether to write `paths.bin` (always for a shard, so that it can be merged).
+    let keepPaths: Bool
+    /// The command line as recorded in the manifest (`Manifest.recordedCommandLine`).
+    let commandLine: [String]
 
     init(inputs: ScenarioInputs, options: RunOptions) throws {
+        try self.init(inputs: inputs, paths: options.paths, seed: options.seed, shard: options.shard,
+                      threads: options.threads, quiet: options.quiet, keepPaths: options.keepPaths)
+    }
+
+    /// - Parameters:
+    ///   - paths, seed: override the scenario's own when given.
+    ///   - commandLine: what the manifest records; by default this process's command line.
+    init(inputs: ScenarioInputs, paths pathCount: Int?, seed: UInt64?, shard: Shard?, threads: Int, quiet: Bool,
+         keepPaths: Bool = false, commandLine: [String] = Manifest.recordedCommandLine(CommandLine.arguments)) throws {
         var scenario = inputs.scenario
-        if let paths = options.paths { scenario.paths = paths }
-        if let seed = options.seed { scenario.seed = seed }
+        if let pathCount { scenario.paths = pathCount }
+        if let seed { scenario.seed = seed }
         self.inputs = inputs
         totalPaths = scenario.paths
-        shard = options.shard
-        paths = options.shard?.paths(of: scenario.paths) ?? 0..<scenario.paths
-        threads = options.threads
-        quiet = options.quiet
+        self.shard = shard
+        paths = shard?.paths(of: scenario.paths) ?? 0..<scenario.paths
+        self.threads = threads
+        self.quiet = quiet
+        self.keepPaths = keepPaths || shard != nil
+        self.commandLine = commandLine
         do {
             simulation = try Simulation(scenario: scenario, book: inputs.book)
         } catch {
@@ -52,12 +67,20 @@ struct RunJob {
     }
 
     var manifest: Manifest {
-        Manifest(engineVersion: engineVersion, commandLine: Manifest.recordedCommandLine(CommandLine.arguments),
+        Manifest(engineVersion: engineVersion, commandLine: commandLine,
                  seed: simulation.scenario.seed, paths: totalPaths, shards: shard?.count ?? 1, shard: shard?.index,
                  inputs: inputs.manifestInputs)
     }
 
     func files(for run: RunResult) -> [(name: String, contents: Data)] {
+        var outputs = files(for: run, manifest: manifest)
+        if keepPaths { outputs.append((PathsFile.fileName, PathsFile.encode(run, firstPath: paths.lowerBound))) }
+        return outputs
+    }
+
+    /// The outputs of `run` as one run would write them, with `manifest` (merge passes the
+    /// merged one); without `paths.bin`.
+    func files(for run: RunResult, manifest: Manifest) -> [(name: String, contents: Data)] {
         let contributions = ContributionsReport(run: run)
         var files = RunOutputs.files(title: simulation.scenario.name, results: run.results,
                                      provisionAmount: simulation.scenario.provision.amount, manifest: manifest,

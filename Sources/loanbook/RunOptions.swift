@@ -22,6 +22,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Flag(help: "Also write paths.bin, the per-path figures 'loanbook merge' reads (always written with --shard).")
+    var keepPaths = false
+
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }

@@ -1,0 +1,252 @@
+import ArgumentParser
+import Foundation
+import LoanBook
+import LoanBookIO
+
+/// `loanbook batch BATCH.yaml --out DIR [--db FILE]`: the nightly job (docs/batch.md).
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every scenario of a batch into DIR/<as-of date>/<scenario>/ and record the figures in a SQLite history.",
+        discussion: """
+            Each scenario is written as 'run' would write it (whole or not at all). DIR/<date>/batch.json \
+            holds the batch file's hash and each scenario's status; DIR/<date>/batch.log.jsonl gets one JSON \
+            object per event. With --db every figure goes into the history; rerunning a night replaces its \
+            rows. A failing scenario does not stop the others. Exit status: 0 all scenarios ran, 1 any \
+            failed (or the history could not be written), 2 the batch file itself is bad.
+            """)
+
+    @Argument(help: "The batch YAML file (name, scenarios, paths).")
+    var batchFile: String
+
+    @Option(help: "Root output directory.")
+    var out: String
+
+    @Option(help: "SQLite run history to append to (created if missing).")
+    var db: String?
+
+    @Option(help: "Number of paths for every scenario (overrides the batch's and the scenarios' own).")
+    var paths: Int?
+
+    @Option(help: "Worker threads (default: all cores). Never changes a result.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The night being run, YYYY-MM-DD (default: today, UTC).")
+    var night: String?
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let night, Self.parseNight(night) == nil {
+            throw ValidationError("--night: expected a date YYYY-MM-DD, got '\(night)'")
+        }
+    }
+
+    static func parseNight(_ text: String) -> String? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard text.count == 10, let date = formatter.date(from: text), formatter.string(from: date) == text else {
+            return nil
+        }
+        return text
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+
+    func run() throws {
+        Interruption.shared.install()
+        var anyFailed = false
+        try CommandFailure.report {
+            let batch = try BatchYAML.load(path: batchFile)
+            let batchHash = try Manifest.sha256(ofFileAt: batchFile)
+            let night = self.night ?? Self.today()
+            // The batch's date: the as-of date of its first readable scenario (they normally share one).
+            let asOfYears = batch.scenarios.map { try? ScenarioYAML.load(path: $0).asOfYear }
+            guard let batchYear = asOfYears.compactMap({ $0 }).first else {
+                throw InputProblem(file: batchFile, field: "scenarios", expected: "at least one readable scenario")
+            }
+            let date = Self.asOfDate(batchYear)
+            let root = (out as NSString).appendingPathComponent(date)
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            let log = try BatchLog(path: (root as NSString).appendingPathComponent("batch.log.jsonl"))
+            let history = try db.map { try RunHistory(path: $0) }
+            let record = RunHistory.BatchRun(batch: batch.name, batchFile: batchFile, batchSHA256: batchHash,
+                                             night: night, engineVersion: engineVersion)
+            let started = Date()
+            log.event("batch_started", [("batch", .string(batch.name)), ("file", .string(batchFile)),
+                                        ("sha256", .string(batchHash)), ("night", .string(night)),
+                                        ("scenarios", .int(Int64(batch.scenarios.count)))])
+            var statuses: [JSONValue] = []
+            var directories: [String: String] = [:]
+            for (file, asOfYear) in zip(batch.scenarios, asOfYears) {
+                // Two files with one stem would write one directory: the second is refused.
+                let relativeOut = Self.asOfDate(asOfYear ?? batchYear) + "/" + Self.stem(file)
+                let earlier = directories[relativeOut]
+                if earlier == nil { directories[relativeOut] = file }
+                let outcome = runScenario(file: file, asOfYear: asOfYear ?? batchYear, batch: batch, log: log,
+                                          clashesWith: earlier)
+                var run = outcome.record
+                if let history {
+                    do {
+                        try Interruption.shared.committing { try history.record(record, run) }
+                    } catch {
+                        run.error = (run.error.map { $0 + "; " } ?? "") + "\(error)"
+                        run.figures = nil
+                        log.event("history_failed", [("scenario", .string(run.scenario)), ("error", .string("\(error)"))])
+                        Progress.write("error: \(error)\n")
+                    }
+                }
+                if run.error != nil { anyFailed = true }
+                var status: [(String, JSONValue)] = [
+                    ("scenario", .string(run.scenario)), ("file", .string(file)),
+                    ("status", .string(run.error == nil ? "ok" : "failed")), ("out", .string(run.out)),
+                    ("paths", .int(Int64(run.paths))), ("seconds", .number(run.seconds)),
+                ]
+                if let error = run.error { status.append(("error", .string(error))) }
+                statuses.append(.object(status))
+            }
+            let failed = statuses.filter { $0["status"] == .string("failed") }.count
+            let manifest: JSONValue = .object([
+                ("batch", .string(batch.name)), ("file", .string(batchFile)), ("sha256", .string(batchHash)),
+                ("night", .string(night)), ("as_of", .string(date)), ("engine_version", .string(engineVersion)),
+                ("db", db.map(JSONValue.string) ?? .null),
+                ("status", .string(failed == 0 ? "ok" : "failed")), ("failed", .int(Int64(failed))),
+                ("scenarios", .array(statuses)),
+            ])
+            try Interruption.shared.committing {
+                try Self.writeFileAtomically(Data((manifest.serialized() + "\n").utf8),
+                                             to: (root as NSString).appendingPathComponent("batch.json"))
+            }
+            let seconds = Date().timeIntervalSince(started)
+            log.event("batch_finished", [("batch", .string(batch.name)), ("failed", .int(Int64(failed))),
+                                         ("seconds", .number(seconds))])
+            if !quiet {
+                Progress.write("batch \(batch.name): \(statuses.count - failed) ok, \(failed) failed, "
+                    + String(format: "%.1fs", seconds) + " -> \(root)\n")
+            }
+        }
+        if anyFailed { throw ExitCode(1) }
+    }
+
+    static func asOfDate(_ year: Int) -> String { String(format: "%04d-01-01", year) }
+
+    struct ScenarioOutcome {
+        var record: RunHistory.ScenarioRun
+    }
+
+    /// One scenario, start to finish; never throws: a failure is logged and returned.
+    static func stem(_ file: String) -> String {
+        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    private func runScenario(file: String, asOfYear: Int, batch: BatchFile, log: BatchLog,
+                             clashesWith earlier: String?) -> ScenarioOutcome {
+        let stem = Self.stem(file)
+        let relativeOut = Self.asOfDate(asOfYear) + "/" + stem
+        let directory = (out as NSString).appendingPathComponent(relativeOut)
+        let start = Date()
+        var record = RunHistory.ScenarioRun(scenario: stem, scenarioFile: file, scenarioSHA256: "", asOf: Self.asOfDate(asOfYear),
+                                            paths: paths ?? batch.paths ?? 0, seed: 0, seconds: 0, out: relativeOut,
+                                            figures: nil, error: nil)
+        do {
+            record.scenarioSHA256 = (try? Manifest.sha256(ofFileAt: file)) ?? ""
+            if let earlier {
+                throw InputProblem(file: file, expected: "a file name of its own in the batch: \(earlier) also "
+                    + "writes \(relativeOut) (rename one of them)")
+            }
+            let inputs = try ScenarioInputs.load(path: file)
+            let pathCount = paths ?? batch.paths
+            // The manifest records the `run` that reproduces these outputs.
+            var commandLine = ["loanbook", "run", file]
+            if let pathCount { commandLine += ["--paths", String(pathCount)] }
+            let job = try RunJob(inputs: inputs, paths: pathCount, seed: nil, shard: nil, threads: threads,
+                                 quiet: quiet, commandLine: commandLine)
+            record.paths = job.totalPaths
+            record.seed = job.simulation.scenario.seed
+            log.event("scenario_started", [("scenario", .string(stem)), ("file", .string(file)),
+                                           ("paths", .int(Int64(job.totalPaths))), ("out", .string(relativeOut))])
+            let outcome = job.execute(label: stem)
+            try OutputDirectory(path: directory).writeInterruptibly(outcome.files)
+            record.seconds = Date().timeIntervalSince(start)
+            record.figures = RunHistory.Figures(results: outcome.run.results,
+                                                provisionAmount: job.simulation.scenario.provision.amount,
+                                                contributions: ContributionsReport(run: outcome.run))
+            log.event("scenario_finished", [("scenario", .string(stem)), ("paths", .int(Int64(outcome.paths))),
+                                            ("seconds", .number(record.seconds)), ("out", .string(relativeOut))])
+            Progress(label: stem, total: 1, quiet: quiet)
+                .finish("\(stem): \(outcome.paths) paths, \(outcome.rateDescription) -> \(directory)")
+        } catch {
+            record.seconds = Date().timeIntervalSince(start)
+            let message: String
+            if let problems = error as? InputProblems {
+                message = problems.problems.map(\.description).joined(separator: "; ")
+            } else {
+                message = "\(error)"
+            }
+            record.error = message
+            log.event("scenario_failed", [("scenario", .string(stem)), ("file", .string(file)),
+                                          ("seconds", .number(record.seconds)), ("error", .string(message))])
+            Progress.write("error: \(stem): \(message)\n")
+        }
+        return ScenarioOutcome(record: record)
+    }
+
+    /// A small file put in place whole: written beside, flushed, renamed.
+    static func writeFileAtomically(_ data: Data, to path: String) throws {
+        let temporary = "\(path).tmp-\(getpid())"
+        do {
+            try? FileManager.default.removeItem(atPath: temporary)
+            try OutputDirectory.writeDurably(data, to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw OutputError(path: path, message: "rename failed: \(message)")
+        }
+    }
+}
+
+/// `batch.log.jsonl`: one JSON object per line and event, appended and flushed as it happens,
+/// so a log survives whatever stops the batch.
+final class BatchLog {
+    private let handle: FileHandle
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw OutputError(path: path, message: "cannot open the batch log for appending")
+        }
+        handle.seekToEndOfFile()
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    func event(_ name: String, _ fields: [(String, JSONValue)]) {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let object: JSONValue = .object([("time", .string(formatter.string(from: Date()))), ("event", .string(name))] + fields)
+        // One line: JSON strings hold no raw newline, so dropping line breaks and indentation is safe.
+        let line = object.serialized().split(separator: "\n")
+            .map { $0.drop { $0 == " " } }.joined() + "\n"
+        handle.write(Data(line.utf8))
+        try? handle.synchronize()
+    }
+}

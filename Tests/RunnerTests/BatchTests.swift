@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import LoanBookIO
+
+@Suite(.serialized) struct BatchTests {
+    /// A batch with a good scenario and a broken one, run twice on the same night.
+    @Test func failingScenarioDoesNotStopOthersAndRerunReplacesTheNight() throws {
+        let dir = try Runner.temporaryDirectory("batch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "name: broken\nbook: no-such-book.csv\n".write(toFile: dir + "/broken.yaml", atomically: true, encoding: .utf8)
+        try """
+            name: test-night
+            scenarios:
+              - \(Runner.root)/scenarios/base.yaml
+              - broken.yaml
+              - \(Runner.root)/scenarios/crisis.yaml
+            paths: 40
+
+            """.write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
+        let arguments = ["batch", dir + "/batch.yaml", "--out", dir + "/out", "--db", dir + "/history.sqlite",
+                         "--night", "2014-06-30", "--threads", "1", "--quiet"]
+        let first = try Runner.run(arguments)
+        #expect(first.status == 1, "\(first.stderr)")
+        #expect(first.stderr.contains("broken"))
+        let night = dir + "/out/2014-01-01"
+        for scenario in ["base", "crisis"] {
+            for name in Runner.outputs {
+                #expect(FileManager.default.fileExists(atPath: "\(night)/\(scenario)/\(name)"), "\(scenario)/\(name)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: night + "/broken"))
+        let batchJSON = try String(contentsOfFile: night + "/batch.json", encoding: .utf8)
+        #expect(batchJSON.contains("\"status\": \"failed\"") && batchJSON.contains("\"failed\": 1"))
+        let log = try String(contentsOfFile: night + "/batch.log.jsonl", encoding: .utf8)
+        let events = log.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(events.count == log.split(separator: "\n").count)
+        #expect(events.compactMap { $0["event"] as? String }
+            == ["batch_started", "scenario_started", "scenario_finished", "scenario_failed", "scenario_started",
+                "scenario_finished", "batch_finished"])
+
+        let history = try RunHistory(path: dir + "/history.sqlite")
+        let counts = try history.rowCounts()
+        #expect(counts["batch_run"] == 1 && counts["scenario_run"] == 3)
+        #expect((counts["projection"] ?? 0) > 0 && (counts["figure"] ?? 0) > 0)
+
+        let second = try Runner.run(arguments)
+        #expect(second.status == 1)
+        #expect(try history.rowCounts() == counts)
+
+        // Another night adds to the history; `history` shows the drift night by night.
+        let third = try Runner.run(Array(arguments.dropLast(5)) + ["--night", "2014-07-01", "--threads", "1", "--quiet"])
+        #expect(third.status == 1)
+        let csv = try Runner.run(["history", "--db", dir + "/history.sqlite", "--figure", "required_p95",
+                                  "--year", "2014", "--scenario", "base"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "night,scenario,as_of,paths,year,figure,value,se,lower,upper")
+        #expect(lines.dropFirst().map { $0.prefix(10) } == ["2014-06-30", "2014-07-01"])
+        let metric = try Runner.run(["history", "--db", dir + "/history.sqlite", "--metric", "cost_above_budget",
+                                     "--year", "all"])
+        #expect(metric.status == 0 && metric.stdout.split(separator: "\n").count == 1 + 2 * 2)
+    }
+
+    @Test func badBatchFileExitsTwo() throws {
+        let dir = try Runner.temporaryDirectory("badbatch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "name: x\nscenarios: []\n".write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
+        let result = try Runner.run(["batch", dir + "/batch.yaml", "--out", dir + "/out", "--quiet"])
+        #expect(result.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+}
+
+@Suite struct InterruptTests {
+    /// SIGTERM in the middle of a run: exit 1, the earlier outputs as they were, no temporary directory.
+    @Test func interruptedRunLeavesNothingBehind() throws {
+        let dir = try Runner.temporaryDirectory("interrupt")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/base"
+        let first = try Runner.run(["run", "scenarios/base.yaml", "--paths", "20", "--out", out, "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = Runner.outputs.map { Runner.bytes(out + "/" + $0) }
+
+        let (process, stdout, stderr) = try Runner.start(["run", "scenarios/base.yaml", "--paths", "100000",
+                                                          "--out", out, "--threads", "1"])
+        // Wait for the first progress line, so the signal lands while it simulates.
+        let handle = stderr.fileHandleForReading
+        let deadline = Date().addingTimeInterval(60)
+        var seen = Data()
+        while Date() < deadline && !String(decoding: seen, as: UTF8.self).contains("paths") {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGTERM)
+        _ = stdout.fileHandleForReading.readDataToEndOfFile()
+        let rest = handle.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1,
+                "\(String(decoding: seen + rest, as: UTF8.self))")
+        #expect(String(decoding: seen + rest, as: UTF8.self).contains("interrupted"))
+        #expect(Runner.outputs.map { Runner.bytes(out + "/" + $0) } == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "base" }
+        #expect(leftovers.isEmpty, "left behind: \(leftovers)")
+    }
+}
