@@ -6,7 +6,7 @@ struct LoanBookCommand: ParsableCommand {
         commandName: "loanbook",
         abstract: "Monte Carlo simulation of a municipal Bbz debtor book and its settlement with the state.",
         version: engineVersion,
-        subcommands: [Run.self, Validate.self, BookCommand.self]
+        subcommands: [Run.self, Compare.self, Validate.self, BookCommand.self]
     )
 }
 
