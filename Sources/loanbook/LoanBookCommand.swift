@@ -6,7 +6,7 @@ struct LoanBookCommand: ParsableCommand {
         commandName: "loanbook",
         abstract: "Monte Carlo simulation of a municipal Bbz debtor book and its settlement with the state.",
         version: engineVersion,
-        subcommands: [Run.self, Validate.self, BookCommand.self, Batch.self, Merge.self, History.self]
+        subcommands: [Run.self, Compare.self, Batch.self, Merge.self, History.self, Validate.self, BookCommand.self]
     )
 }
 

@@ -1,0 +1,129 @@
+import LoanBook
+
+/// comparison.json (CLI.md, `compare`): the paired difference B - A of every figure, keys in a
+/// fixed order so that the same runs give the same bytes.
+///
+/// ```
+/// {"a": {"name", "file", "directory"}, "b": {...}, "paths": N, "seed": S,
+///  "pairing": {"common_random_numbers": true, "warnings": [...]},
+///  "headline": {"metric": "municipal_net_result", "year": "all", ...the fields below},
+///  "metrics": {"<metric>": {"<year>" | "all": {
+///      "mean_a", "mean_b", "mean_difference", "se", "ci95": {"lower", "upper"},
+///      "se_independent", "variance_reduction",
+///      "p_b_greater": {"p", "se"}, "p_equal": {"p", "se"}}}},
+///  "tornado": {...}}
+/// ```
+/// `p_b_greater` of `municipal_net_result` is the probability that B costs the municipality
+/// less; it is repeated as `p_b_costs_less` there and in the headline. A variance reduction that
+/// is infinite (a difference of zero on every path) is `null`.
+public enum ComparisonJSON {
+    public struct Side: Sendable {
+        public var name: String
+        public var file: String
+        public var directory: String
+        public init(name: String, file: String, directory: String) {
+            self.name = name
+            self.file = file
+            self.directory = directory
+        }
+    }
+
+    /// The tornado section as computed by the runner.
+    public struct Tornado: Sendable {
+        public var paths: Int
+        public var entries: [VariantTornado.Entry]
+        /// B - A on the same paths, all assumptions (and anything else that differs) together.
+        public var together: PairedDifference
+        public init(paths: Int, entries: [VariantTornado.Entry], together: PairedDifference) {
+            self.paths = paths
+            self.entries = entries
+            self.together = together
+        }
+    }
+
+    public static func value(a: Side, b: Side, seed: UInt64, comparison: PairedComparison,
+                             meansA: ProjectionStatistics, meansB: ProjectionStatistics,
+                             warnings: [String], tornado: Tornado?) -> JSONValue {
+        func side(_ s: Side) -> JSONValue {
+            .object([("name", .string(s.name)), ("file", .string(s.file)), ("directory", .string(s.directory))])
+        }
+        func figures(_ year: Int, _ metric: Metric) -> [(String, JSONValue)] {
+            let d = comparison[year, metric]
+            var members: [(String, JSONValue)] = [
+                ("mean_a", .number(meansA[year, metric].mean)),
+                ("mean_b", .number(meansB[year, metric].mean)),
+            ]
+            members += difference(d)
+            members += [
+                ("se_independent", .number(d.seIndependent)),
+                ("variance_reduction", .number(d.varianceReduction)),
+                ("p_b_greater", probability(d.bGreater)),
+                ("p_equal", probability(d.equal)),
+            ]
+            if metric == .municipalNetResult { members.append(("p_b_costs_less", probability(d.bGreater))) }
+            return members
+        }
+        var metrics: [(String, JSONValue)] = []
+        for metric in Metric.allCases {
+            metrics.append((metric.rawValue, .object((0...comparison.years).map { year in
+                (comparison.yearLabel(year), .object(figures(year, metric)))
+            })))
+        }
+        var top: [(String, JSONValue)] = [
+            ("a", side(a)),
+            ("b", side(b)),
+            ("paths", .int(Int64(comparison.paths))),
+            ("seed", .unsigned(seed)),
+            ("pairing", .object([
+                ("common_random_numbers", .bool(true)),
+                ("warnings", .array(warnings.map { .string($0) })),
+            ])),
+            ("headline", .object([("metric", .string(Metric.municipalNetResult.rawValue)), ("year", .string("all"))]
+                + figures(comparison.years, .municipalNetResult))),
+            ("metrics", .object(metrics)),
+        ]
+        if let tornado { top.append(("tornado", value(tornado))) }
+        return .object(top)
+    }
+
+    public static func render(a: Side, b: Side, seed: UInt64, comparison: PairedComparison,
+                              meansA: ProjectionStatistics, meansB: ProjectionStatistics,
+                              warnings: [String], tornado: Tornado?) -> String {
+        value(a: a, b: b, seed: seed, comparison: comparison, meansA: meansA, meansB: meansB,
+              warnings: warnings, tornado: tornado).serialized()
+    }
+
+    static func value(_ tornado: Tornado) -> JSONValue {
+        let sum = tornado.entries.reduce(0) { $0 + $1.difference.meanDifference }
+        return .object([
+            ("metric", .string(Metric.municipalNetResult.rawValue)),
+            ("year", .string("all")),
+            ("paths", .int(Int64(tornado.paths))),
+            ("note", .string("one assumption of B's variant at a time, from A, on the first \(tornado.paths) paths "
+                + "(fewer than the comparison's when it has more, to save time); positive: the move saves "
+                + "the municipality money; largest effect first")),
+            ("entries", .array(tornado.entries.map { entry in
+                .object([
+                    ("assumption", .string(entry.assumption.name)),
+                    ("from", .number(entry.assumption.from)),
+                    ("to", .number(entry.assumption.to)),
+                ] + difference(entry.difference))
+            })),
+            ("together", .object(difference(tornado.together))),
+            ("sum_of_entries", .number(sum)),
+            ("interaction_and_rest", .number(tornado.together.meanDifference - sum)),
+        ])
+    }
+
+    static func difference(_ d: PairedDifference) -> [(String, JSONValue)] {
+        [
+            ("mean_difference", .number(d.meanDifference)),
+            ("se", .number(d.se)),
+            ("ci95", .object([("lower", .number(d.lower95)), ("upper", .number(d.upper95))])),
+        ]
+    }
+
+    static func probability(_ e: ExceedanceProbability) -> JSONValue {
+        .object([("p", .number(e.p)), ("se", .number(e.se))])
+    }
+}

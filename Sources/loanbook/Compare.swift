@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import LoanBook
+import LoanBookIO
+
+/// `loanbook compare A.yaml B.yaml`: two scenarios on common random numbers (CLI.md).
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run two scenarios on common random numbers and write their paired difference.",
+        discussion: """
+            Both scenarios run on the same seed and path indices, so path i of A and path i of B \
+            share the economy, every draw of today's book and every new loan both make. Writes \
+            DIR/<stem of A>/ and DIR/<stem of B>/ (what 'run' writes; <stem>-a and <stem>-b when \
+            the stems are equal), DIR/difference.csv (projection.csv's columns over B - A per path) \
+            and DIR/comparison.json (mean difference, se, 95% interval, probability that B costs \
+            less, variance reduction against independent runs, and a tornado of B's variant \
+            assumptions), all at once or not at all. --seed and --paths default to A's. \
+            Refused (exit 2): different books, as-of years, horizons or sectors; --shard. \
+            Other differences in the economy or in the new-business products are warned about.
+            """)
+
+    @Argument(help: "Scenario A (the reference).")
+    var scenarioA: String
+    @Argument(help: "Scenario B (differences are B minus A).")
+    var scenarioB: String
+    @OptionGroup var options: RunOptions
+    @Option(help: "Paths for the tornado (default: min(paths, 2000); 0 skips it).")
+    var tornadoPaths: Int?
+
+    func validate() throws {
+        if options.shard != nil {
+            throw ValidationError("--shard: compare runs all paths in one process (the comparison statistics need every path)")
+        }
+        if let tornadoPaths, tornadoPaths < 0 {
+            throw ValidationError("--tornado-paths must be at least 0, got \(tornadoPaths)")
+        }
+    }
+
+    func run() throws {
+        try CommandFailure.report {
+            var inputsA = try ScenarioInputs.load(path: scenarioA)
+            var inputsB = try ScenarioInputs.load(path: scenarioB)
+            let seed = options.seed ?? inputsA.scenario.seed
+            let paths = options.paths ?? inputsA.scenario.paths
+            var warnings: [String] = []
+            if options.seed == nil && inputsB.scenario.seed != seed {
+                warnings.append("\(scenarioB) has seed \(inputsB.scenario.seed); both run on A's seed \(seed)")
+            }
+            if options.paths == nil && inputsB.scenario.paths != paths {
+                warnings.append("\(scenarioB) has \(inputsB.scenario.paths) paths; both run A's \(paths)")
+            }
+            inputsA.scenario.seed = seed
+            inputsA.scenario.paths = paths
+            inputsB.scenario.seed = seed
+            inputsB.scenario.paths = paths
+            let pairing = Pairing.check(a: inputsA.scenario, bookA: inputsA.book, b: inputsB.scenario, bookB: inputsB.book)
+            if !pairing.refusals.isEmpty {
+                throw InputProblems(pairing.refusals.map {
+                    InputProblem(file: scenarioB, expected: "a scenario that can be paired with \(scenarioA): \($0)")
+                })
+            }
+            warnings += pairing.warnings
+            for warning in warnings { Progress.write("warning: \(warning)\n") }
+            // Both runs' results are held at once.
+            try MemoryGuard.check(paths: 2 * paths, years: inputsA.scenario.horizonYears,
+                                  sectors: inputsA.scenario.economy.sectors.count, file: scenarioA)
+
+            let jobA = try RunJob(inputs: inputsA, options: options)
+            let jobB = try RunJob(inputs: inputsB, options: options)
+            let (dirA, dirB) = ComparisonOutputs.directories(stemA: inputsA.stem, stemB: inputsB.stem)
+            let start = Date()
+            let outcomeA = jobA.execute(label: dirA)
+            let outcomeB = jobB.execute(label: dirB)
+            let comparison = PairedComparison(a: outcomeA.run.results, b: outcomeB.run.results)
+
+            let tornado = try self.tornado(jobA: jobA, jobB: jobB, a: outcomeA.run.results, b: outcomeB.run.results)
+            let json = ComparisonJSON.render(
+                a: .init(name: inputsA.scenario.name, file: scenarioA, directory: dirA),
+                b: .init(name: inputsB.scenario.name, file: scenarioB, directory: dirB),
+                seed: seed, comparison: comparison,
+                meansA: ProjectionStatistics(results: outcomeA.run.results),
+                meansB: ProjectionStatistics(results: outcomeB.run.results),
+                warnings: warnings, tornado: tornado)
+            let files = ComparisonOutputs.files(a: (dirA, outcomeA.files), b: (dirB, outcomeB.files),
+                                                comparison: comparison, comparisonJSON: json,
+                                                report: ComparisonHTML.render(a: inputsA.scenario.name, b: inputsB.scenario.name,
+                                                                              comparison: comparison, tornado: tornado))
+            let directory = options.out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
+            try OutputDirectory(path: directory).write(files)
+
+            let headline = comparison[comparison.years, .municipalNetResult]
+            let seconds = Date().timeIntervalSince(start)
+            Progress(label: "compare", total: 1, quiet: options.quiet).finish(String(
+                format: "%@ vs %@: %d paths, horizon net result B - A = %.0f (se %.0f, %.1fx variance reduction), "
+                    + "P(B costs less) = %.3f; %.1fs -> %@",
+                dirA, dirB, paths, headline.meanDifference, headline.se, headline.varianceReduction,
+                headline.bGreater.p, seconds, directory))
+        }
+    }
+
+    /// The tornado on the first min(paths, 2000) paths (or --tornado-paths), reusing A's and
+    /// B's results on those paths as the baseline and the whole move.
+    private func tornado(jobA: RunJob, jobB: RunJob, a: PathResults, b: PathResults) throws -> ComparisonJSON.Tornado? {
+        let count = min(a.paths, tornadoPaths ?? 2000)
+        guard count > 0 else { return nil }
+        let years = a.years
+        let baseline = (0..<count).map { a[$0, years, .municipalNetResult] }
+        let whole = (0..<count).map { b[$0, years, .municipalNetResult] }
+        let progress = Progress(label: "tornado", total: 1, quiet: options.quiet)
+        progress.finish("tornado: B's variant assumptions one at a time on \(count) paths")
+        let entries = try VariantTornado.run(base: jobA.simulation, target: jobB.simulation.scenario.variant,
+                                             paths: 0..<count, threads: options.threads, baseline: baseline)
+        return ComparisonJSON.Tornado(paths: count, entries: entries,
+                                      together: PairedDifference(a: baseline, b: whole))
+    }
+}
