@@ -40,6 +40,10 @@ struct Merge: ParsableCommand {
             let inputs = try plan.loadInputs()
             let job = try RunJob(inputs: inputs, paths: plan.manifest.paths, seed: plan.manifest.seed, shard: nil,
                                  threads: 1, quiet: true, keepPaths: keepPaths, commandLine: plan.manifest.commandLine)
+            guard job.manifestInputs == plan.manifest.inputs else {
+                throw InputProblem(file: inputs.path, field: "provision.budgeted_net_cost",
+                                   expected: "the budget scenario files the shards ran on (same SHA-256); they changed since")
+            }
             var parts: [RunResult] = []
             for (directory, manifest) in plan.ordered {
                 let file = directory + "/" + PathsFile.fileName
@@ -59,7 +63,7 @@ struct Merge: ParsableCommand {
             }
             guard var merged = RunResult.concatenating(parts) else { return }
             // With the run's own mean as budget, the cost above budget depends on every path.
-            Settler.fillCostAboveBudget(&merged.results, provision: job.simulation.scenario.provision)
+            job.settleBudget(&merged)
             var files = job.files(for: merged, manifest: plan.manifest)
             if keepPaths { files.append((PathsFile.fileName, PathsFile.encode(merged, firstPath: 0))) }
             try OutputDirectory(path: out).writeInterruptibly(files)
@@ -146,8 +150,10 @@ struct ShardSet {
                                expected: "a scenario input")
         }
         let inputs = try ScenarioInputs.load(path: scenario.path)
-        if inputs.manifestInputs != manifest.inputs {
-            let changed = zip(inputs.manifestInputs, manifest.inputs).filter { $0 != $1 }.map(\.0.path)
+        // A budget scenario's files are hashed by the job that runs it (checked in `run`).
+        let recorded = manifest.inputs.filter { !$0.role.hasPrefix("budget") }
+        if inputs.manifestInputs != recorded {
+            let changed = zip(inputs.manifestInputs, recorded).filter { $0 != $1 }.map(\.0.path)
             throw InputProblem(file: scenario.path, field: "inputs",
                                value: changed.isEmpty ? "a different set of files" : changed.joined(separator: ", "),
                                expected: "the input files the shards ran on (same SHA-256); they changed since")

@@ -16,6 +16,11 @@ struct RunJob {
     let keepPaths: Bool
     /// The command line as recorded in the manifest (`Manifest.recordedCommandLine`).
     let commandLine: [String]
+    /// Budgeted net cost per year and for the horizon when the provision names a budget
+    /// scenario: that scenario's mean over all paths, whatever slice this job runs.
+    let budgetedNetCost: [Double]?
+    /// The manifest's inputs: the scenario's, and the budget scenario's if any.
+    let manifestInputs: [Manifest.Input]
 
     init(inputs: ScenarioInputs, options: RunOptions) throws {
         try self.init(inputs: inputs, paths: options.paths, seed: options.seed, shard: options.shard,
@@ -45,6 +50,25 @@ struct RunJob {
         }
         try MemoryGuard.check(paths: paths.count, years: scenario.horizonYears, sectors: scenario.economy.sectors.count,
                               file: inputs.path)
+        if let budgetFile = scenario.provision.budgetScenario {
+            let budget = try BudgetScenario.expectedNetCost(
+                of: ScenarioYAML.relative(budgetFile, to: inputs.path), for: scenario, file: inputs.path,
+                threads: threads)
+            budgetedNetCost = budget.netCost
+            manifestInputs = inputs.manifestInputs + budget.inputs
+        } else {
+            budgetedNetCost = nil
+            manifestInputs = inputs.manifestInputs
+        }
+    }
+
+    /// Fills `cost_above_budget` once all paths of the run are in `run`.
+    func settleBudget(_ run: inout RunResult) {
+        if let budgetedNetCost {
+            Settler.fillCostAboveBudget(&run.results, budgetedNetCost: budgetedNetCost)
+        } else {
+            Settler.fillCostAboveBudget(&run.results, provision: simulation.scenario.provision)
+        }
     }
 
     struct Outcome {
@@ -61,7 +85,8 @@ struct RunJob {
     func execute(label: String) -> Outcome {
         let progress = Progress(label: label, total: paths.count, quiet: quiet)
         let start = Date()
-        let run = simulation.run(paths: paths, threads: threads) { progress.update($0) }
+        var run = simulation.run(paths: paths, threads: threads, settleBudget: false) { progress.update($0) }
+        settleBudget(&run)
         let seconds = Date().timeIntervalSince(start)
         return Outcome(run: run, files: files(for: run), paths: paths.count, seconds: seconds)
     }
@@ -69,7 +94,7 @@ struct RunJob {
     var manifest: Manifest {
         Manifest(engineVersion: engineVersion, commandLine: commandLine,
                  seed: simulation.scenario.seed, paths: totalPaths, shards: shard?.count ?? 1, shard: shard?.index,
-                 inputs: inputs.manifestInputs)
+                 inputs: manifestInputs)
     }
 
     func files(for run: RunResult) -> [(name: String, contents: Data)] {

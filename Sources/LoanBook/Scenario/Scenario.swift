@@ -309,9 +309,13 @@ public struct Provision: Sendable, Hashable {
     public var amount: Double
     /// The budgeted net cost per calendar year in EUR; nil means the run's own mean (expected).
     public var budgetedNetCost: [Int: Double]?
+    /// A scenario file (relative to this one) whose expected net cost is the budget: a stress
+    /// scenario is then measured against the base budget, not against its own mean.
+    public var budgetScenario: String?
 
-    public init(amount: Double = 200_000, budgetedNetCost: [Int: Double]? = nil) {
+    public init(amount: Double = 200_000, budgetedNetCost: [Int: Double]? = nil, budgetScenario: String? = nil) {
         self.amount = amount
         self.budgetedNetCost = budgetedNetCost
+        self.budgetScenario = budgetScenario
     }
 }

@@ -61,14 +61,19 @@ struct ScenarioDecoder {
         return classes
     }
 
-    /// `provision: {amount: 200000, budgeted_net_cost: expected}` or a table by year.
+    /// `provision: {amount: 200000, budgeted_net_cost: expected}`, a table by year, or the
+    /// file of another scenario whose expected net cost is the budget (`base.yaml`).
     func provision(_ field: YAMLField) -> Provision {
         var result = Provision()
         guard let map = field.mapping(keys: ["amount", "budgeted_net_cost"]) else { return result }
         result.amount = map.optional("amount")?.double(in: 0...1e12, "an amount in EUR >= 0") ?? result.amount
         if let budget = map.optional("budgeted_net_cost") {
             if case let .scalar(text, _) = budget.node.content {
-                if text != "expected" { budget.report("'expected' or a table of EUR per year") }
+                if text.hasSuffix(".yaml") || text.hasSuffix(".yml") {
+                    result.budgetScenario = text
+                } else if text != "expected" {
+                    budget.report("'expected', a scenario file (e.g. base.yaml) or a table of EUR per year")
+                }
             } else if let table = budget.anyMapping() {
                 result.budgetedNetCost = table.yearTable(valueIn: -1e12...1e12, "an amount in EUR")
             }

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// `budgeted_net_cost: base.yaml`: a stress scenario measured against the base budget.
+@Suite(.serialized) struct BudgetScenarioTests {
+    static func summary(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    }
+
+    static func exceedance(_ summary: [String: Any], _ year: String) -> Double {
+        let provision = summary["provision"] as! [String: Any]
+        let byYear = provision["exceedance_probability"] as! [String: Any]
+        return (byYear[year] as! [String: Any])["p"] as! Double
+    }
+
+    @Test func crisisAgainstTheBaseBudgetExceedsTheProvisionFarMoreOften() throws {
+        let dir = try Runner.temporaryDirectory("budget")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let common = ["--paths", "400", "--quiet"]
+        let base = try Runner.run(["run", "scenarios/base.yaml", "--out", dir + "/base"] + common)
+        let crisis = try Runner.run(["run", "scenarios/crisis.yaml", "--out", dir + "/crisis"] + common)
+        #expect(base.status == 0 && crisis.status == 0, "\(base.stderr) \(crisis.stderr)")
+        let p = Self.exceedance(try Self.summary(dir + "/base/summary.json"), "2015")
+        let q = Self.exceedance(try Self.summary(dir + "/crisis/summary.json"), "2015")
+        // Binomial se at 400 paths; the crisis must lie well above base, by more than 4 se of the difference.
+        let se = (p * (1 - p) / 400 + q * (1 - q) / 400).squareRoot()
+        #expect(q - p > 4 * se, "crisis \(q) vs base \(p)")
+        // The budget scenario's files are inputs of the run, hashed in its manifest.
+        let manifest = try String(contentsOfFile: dir + "/crisis/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"budget scenario\""))
+    }
+}
