@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // OpenBLAS (CBLAS + LAPACK): the economy's Cholesky factor and factor matrix product.
@@ -43,7 +44,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoanBookTests", dependencies: ["LoanBook", "COpenBLAS"]),
-        .testTarget(name: "LoanBookIOTests", dependencies: ["LoanBook", "LoanBookIO"]),
+        .testTarget(
+            name: "LoanBookTests",
+            dependencies: [
+                "LoanBook", "COpenBLAS",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "LoanBookIOTests",
+            dependencies: [
+                "LoanBook", "LoanBookIO",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ]
 )
