@@ -89,7 +89,9 @@ private let good = CLIWorkspace.rows
         .init(name: "--shard 3/2", extra: ["--shard", "3/2"], says: ["--shard", "3/2"]),
         .init(name: "--shard 0/2", extra: ["--shard", "0/2"], says: ["--shard", "0/2"]),
         .init(name: "--threads 0", extra: ["--threads", "0"], says: ["--threads must be at least 1, got 0"]),
-        .init(name: "--seed -1", extra: ["--seed", "-1"], says: ["--seed", "-1"]),
+        .init(name: "--seed=-1", extra: ["--seed=-1"], says: ["The value '-1' is invalid for '--seed <seed>'"]),
+        // The parser takes `-1` for an option, so it cannot name the value here.
+        .init(name: "--seed -1", extra: ["--seed", "-1"], says: ["Missing value for '--seed <seed>'"]),
         .init(name: "unknown flag", extra: ["--fast"], says: ["Unknown option '--fast'"]),
         .init(name: "unknown subcommand", arguments: ["simulate", "scenario.yaml"], says: ["simulate"]),
         .init(name: "missing argument", arguments: ["run"], says: ["Missing expected argument"]),
