@@ -24,12 +24,12 @@ debug=$(swift build --show-bin-path)
 
 io_sources=$(ls Sources/LoanBookIO/*.swift Sources/LoanBookIO/*/*.swift |
   grep -v -e Manifest.swift -e ReportHTML.swift -e RunOutputs.swift -e ScenarioInputs.swift)
-objects=$(ls "$debug"/LoanBook.build/*.o "$debug"/Yams.build/*.o "$debug"/CYaml.build/*.o)
+objects=$(find "$debug/LoanBook.build" "$debug/Yams.build" "$debug/CYaml.build" -name "*.o")
 yams_include=$(dirname "$(find .build/checkouts/Yams -name yaml.h -path '*CYaml/include*' | head -1)")
 
 echo "fuzz: compiling $out/LoanBookFuzz" >&2
 swiftc -sanitize=fuzzer,address -parse-as-library -g -Onone -module-name LoanBookFuzz \
-  -I "$debug/Modules" -I "$yams_include" -Xcc -I -Xcc "$yams_include" \
+  -I "$debug/Modules" -I "$yams_include" -I Sources/COpenBLAS -Xcc -I -Xcc "$yams_include" \
   Fuzz/LoanBookFuzz.swift $io_sources $objects -lopenblas \
   -o "$out/LoanBookFuzz"
 

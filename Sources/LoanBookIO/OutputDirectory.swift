@@ -74,12 +74,12 @@ public struct OutputDirectory: Sendable {
                 try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }
             if fm.fileExists(atPath: temporary) { try fm.removeItem(atPath: temporary) }
-            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-        } catch let error as OutputError {
-            throw error
         } catch {
-            throw OutputError(path: temporary, message: "cannot create directory (\(error.localizedDescription))")
+            throw OutputError(path: parent, message: "cannot create directory (\(error.localizedDescription))")
         }
+        // mkdir(2) rather than FileManager, so the message carries the system's reason
+        // ("Not a directory", "No space left on device", "Read-only file system").
+        guard mkdir(temporary, 0o755) == 0 else { throw OutputError.system("mkdir", path: temporary) }
 
         do {
             var directories: Set<String> = [temporary]

@@ -37,7 +37,7 @@ private let good = CLIWorkspace.rows
         .init(name: "YAML duplicate key", scenario: [("name: test\n", "name: test\nname: again\n")],
               says: ["scenario.yaml:", "name", "each key once"]),
         .init(name: "YAML not a mapping", scenario: [(Fixture.scenario, "- just\n- a list\n")],
-              says: ["scenario.yaml:1:1", "expected a mapping"]),
+              says: ["scenario.yaml:1:1: got 'a list', expected a mapping"]),
         .init(name: "empty scenario file", scenario: [(Fixture.scenario, "")],
               says: ["scenario.yaml:1", "not an empty file"]),
         .init(name: "unknown key with suggestion", scenario: [("  correlation: 0.3\n", "  correlation: 0.3\n  persistance: 0.5\n")],
