@@ -69,6 +69,10 @@ public struct OutputDirectory: Sendable {
         let temporary = "\(path).tmp-\(pid)"
         let aside = "\(path).old-\(pid)"
 
+        var parentIsDirectory: ObjCBool = false
+        if !parent.isEmpty, fm.fileExists(atPath: parent, isDirectory: &parentIsDirectory), !parentIsDirectory.boolValue {
+            throw OutputError(path: parent, message: "is not a directory (it would hold \(path))")
+        }
         do {
             if !parent.isEmpty {
                 try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
