@@ -28,6 +28,10 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("--paths: got \(paths), expected a number of paths from 1 to 100000000")
         }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        // DIR is replaced whole by renaming, which the current, parent or root directory cannot be.
+        if let out, ["", ".", "..", "/", "./", "../"].contains(out) {
+            throw ValidationError("--out: got '\(out)', expected a directory of its own for the outputs, such as out/base")
+        }
     }
 }
 

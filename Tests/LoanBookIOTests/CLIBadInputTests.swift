@@ -92,6 +92,10 @@ private let good = CLIWorkspace.rows
         .init(name: "--seed=-1", extra: ["--seed=-1"], says: ["The value '-1' is invalid for '--seed <seed>'"]),
         // The parser takes `-1` for an option, so it cannot name the value here.
         .init(name: "--seed -1", extra: ["--seed", "-1"], says: ["Missing value for '--seed <seed>'"]),
+        .init(name: "--out empty", extra: ["--out", ""],
+              says: ["--out: got '', expected a directory of its own for the outputs"]),
+        .init(name: "--out .", extra: ["--out", "."],
+              says: ["--out: got '.', expected a directory of its own for the outputs"]),
         .init(name: "unknown flag", extra: ["--fast"], says: ["Unknown option '--fast'"]),
         .init(name: "unknown subcommand", arguments: ["simulate", "scenario.yaml"], says: ["simulate"]),
         .init(name: "missing argument", arguments: ["run"], says: ["Missing expected argument"]),
