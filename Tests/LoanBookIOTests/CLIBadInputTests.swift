@@ -40,6 +40,13 @@ private let good = CLIWorkspace.rows
               says: ["scenario.yaml:1:1: got 'a list', expected a mapping"]),
         .init(name: "empty scenario file", scenario: [(Fixture.scenario, "")],
               says: ["scenario.yaml:1", "not an empty file"]),
+        .init(name: "YAML alias bomb (billion laughs)",
+              scenario: [(Fixture.scenario, "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                  + (1...9).map { i in
+                      let (name, previous) = (String(UnicodeScalar(UInt8(97 + i))), String(UnicodeScalar(UInt8(96 + i))))
+                      return "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+                  }.joined())],
+              says: ["scenario.yaml:1:1: expected a document of at most 100000 values once aliases (*name) are expanded"]),
         .init(name: "unknown key with suggestion", scenario: [("  correlation: 0.3\n", "  correlation: 0.3\n  persistance: 0.5\n")],
               says: ["scenario.yaml:7:3: economy.persistance: got 'persistance'", "did you mean 'persistence'?"]),
         .init(name: "unknown top-level key", scenario: [("name: test\n", "name: test\nhorizon: 10\n")],
