@@ -12,10 +12,21 @@ struct CLIResult: CustomStringConvertible {
 /// A scratch directory holding a good scenario, its book and history sidecar, and the outputs
 /// of an "earlier run" in `out/`, for running the built binary against bad inputs and faults.
 ///
-/// The binary is `.build/debug/loanbook` (built by `swift build --build-tests`); tests run it as
+/// The binary is the `loanbook` built beside the tests (`swift build --build-tests` builds it), or
+/// `.build/debug/loanbook` from the repository root found by `#filePath`; tests run it as
 /// a subprocess in the directory, so messages name files as `scenario.yaml`, `book.csv`.
 struct CLIWorkspace {
-    static let binary = repositoryRoot() + "/.build/debug/loanbook"
+    static let binary: String = {
+        // Beside the test bundle first (any configuration), else the debug build of the repository.
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("loanbook").path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory), !isDirectory.boolValue,
+           FileManager.default.isExecutableFile(atPath: beside) {
+            return beside
+        }
+        return repositoryRoot() + "/.build/debug/loanbook"
+    }()
 
     /// Outputs of an earlier run that a failed run must leave byte for byte.
     static let earlier: [String: String] = [
