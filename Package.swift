@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // The nightly batch's run history (SQLite); needs libsqlite3-dev (make setup).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // OpenBLAS (CBLAS + LAPACK): the economy's Cholesky factor and factor matrix product.
@@ -52,8 +53,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoanBookTests", dependencies: ["LoanBook", "COpenBLAS"]),
-        .testTarget(name: "LoanBookIOTests", dependencies: ["LoanBook", "LoanBookIO"]),
+        .testTarget(
+            name: "LoanBookTests",
+            dependencies: [
+                "LoanBook", "COpenBLAS",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "LoanBookIOTests",
+            dependencies: [
+                "LoanBook", "LoanBookIO",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         // Runs the built `loanbook` as a subprocess: batch, merge, history, signals.
         .testTarget(name: "RunnerTests", dependencies: ["LoanBook", "LoanBookIO"]),
     ]

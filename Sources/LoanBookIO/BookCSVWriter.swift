@@ -18,9 +18,9 @@ public enum BookCSVWriter {
         out.reserveCapacity(book.positions.count * 96)
         for p in book.positions {
             let fields = [
-                p.id, p.kind.rawValue, p.segment.rawValue, p.sector, String(p.vintage),
+                quoted(p.id), p.kind.rawValue, p.segment.rawValue, quoted(p.sector), String(p.vintage),
                 euros(p.balanceCents), rate(p.annualRate), String(p.remainingMonths),
-                p.repayment.rawValue, p.status.rawValue, p.riskClass, String(p.deferralUsedMonths),
+                p.repayment.rawValue, p.status.rawValue, quoted(p.riskClass), String(p.deferralUsedMonths),
             ]
             out += fields.joined(separator: ",") + "\n"
         }
@@ -35,6 +35,15 @@ public enum BookCSVWriter {
             out += "\(year),\(euros(history.bk[year] ?? 0)),\(euros(history.lo[year] ?? 0))\n"
         }
         return out
+    }
+
+    /// A free-text field (id, sector, risk class) as RFC 4180 wants it: in double quotes, with
+    /// `""` for a quote, when it holds a separator of either dialect, a quote or a line break;
+    /// as written otherwise (the shipped book has no such names, so its bytes do not change).
+    public static func quoted(_ field: String) -> String {
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Cents as euros with exactly two decimals and no grouping: 123456 -> `1234.56`.

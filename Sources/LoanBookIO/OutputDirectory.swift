@@ -72,17 +72,21 @@ public struct OutputDirectory: Sendable {
         let temporary = "\(path).tmp-\(pid)"
         let aside = "\(path).old-\(pid)"
 
+        var parentIsDirectory: ObjCBool = false
+        if !parent.isEmpty, fm.fileExists(atPath: parent, isDirectory: &parentIsDirectory), !parentIsDirectory.boolValue {
+            throw OutputError(path: parent, message: "is not a directory (it would hold \(path))")
+        }
         do {
             if !parent.isEmpty {
                 try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }
             if fm.fileExists(atPath: temporary) { try fm.removeItem(atPath: temporary) }
-            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-        } catch let error as OutputError {
-            throw error
         } catch {
-            throw OutputError(path: temporary, message: "cannot create directory (\(error.localizedDescription))")
+            throw OutputError(path: parent, message: "cannot create directory (\(error.localizedDescription))")
         }
+        // mkdir(2) rather than FileManager, so the message carries the system's reason
+        // ("Not a directory", "No space left on device", "Read-only file system").
+        guard mkdir(temporary, 0o755) == 0 else { throw OutputError.system("mkdir", path: temporary) }
 
         do {
             var directories: Set<String> = [temporary]

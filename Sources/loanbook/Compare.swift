@@ -61,11 +61,10 @@ struct Compare: ParsableCommand {
             }
             warnings += pairing.warnings
             for warning in warnings { Progress.write("warning: \(warning)\n") }
-            // Both runs' results are held at once.
-            try MemoryGuard.check(paths: 2 * paths, years: inputsA.scenario.horizonYears,
-                                  sectors: inputsA.scenario.economy.sectors.count, file: scenarioA)
-
             let jobA = try RunJob(inputs: inputsA, options: options)
+            // Both runs' results are held at once.
+            try MemoryGuard.check(simulation: jobA.simulation, paths: 2 * paths, threads: options.threads,
+                                  file: scenarioA, field: options.paths == nil ? "paths" : "--paths")
             let jobB = try RunJob(inputs: inputsB, options: options)
             let (dirA, dirB) = ComparisonOutputs.directories(stemA: inputsA.stem, stemB: inputsB.stem)
             let start = Date()

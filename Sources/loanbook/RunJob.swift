@@ -39,6 +39,11 @@ struct RunJob {
         totalPaths = scenario.paths
         self.shard = shard
         paths = shard?.paths(of: scenario.paths) ?? 0..<scenario.paths
+        if let shard, paths.isEmpty {
+            throw InputProblems([InputProblem(
+                file: inputs.path, field: "--shard", value: "\(shard.index)/\(shard.count)",
+                expected: "a shard with paths: \(scenario.paths) paths make at most \(scenario.paths) shards")])
+        }
         self.threads = threads
         self.quiet = quiet
         self.keepPaths = keepPaths || shard != nil
@@ -48,8 +53,8 @@ struct RunJob {
         } catch {
             throw InputProblems([InputProblem(file: inputs.path, expected: "\(error)")])
         }
-        try MemoryGuard.check(paths: paths.count, years: scenario.horizonYears, sectors: scenario.economy.sectors.count,
-                              file: inputs.path)
+        try MemoryGuard.check(simulation: simulation, paths: paths.count, threads: threads, file: inputs.path,
+                              field: pathCount == nil ? "paths" : "--paths")
         if let budgetFile = scenario.provision.budgetScenario {
             let budget = try BudgetScenario.expectedNetCost(
                 of: ScenarioYAML.relative(budgetFile, to: inputs.path), for: scenario, file: inputs.path,
@@ -112,25 +117,5 @@ struct RunJob {
                                      extraSummary: [("contributions", contributions.json)])
         files.append((ContributionsReport.fileName, Data(contributions.csv.utf8)))
         return files
-    }
-}
-
-/// Refuses a run whose per-path results would not fit in memory, before it starts.
-enum MemoryGuard {
-    static func estimatedBytes(paths: Int, years: Int, sectors: Int) -> Int {
-        paths * ((years + 1) * Metric.count + 1 + Kind.allCases.count + sectors) * MemoryLayout<Double>.size
-    }
-
-    static func check(paths: Int, years: Int, sectors: Int, file: String) throws {
-        let bytes = estimatedBytes(paths: paths, years: years, sectors: sectors)
-        // Statistics sort a copy of one column at a time; half the machine leaves room for it.
-        let limit = Int(ProcessInfo.processInfo.physicalMemory / 2)
-        if bytes > limit {
-            throw InputProblems([InputProblem(
-                file: file, field: "paths", value: "\(paths)",
-                expected: "a run that fits in memory: \(paths) paths need about \(bytes >> 20) MiB of results, "
-                    + "over half of this machine's \(ProcessInfo.processInfo.physicalMemory >> 20) MiB; "
-                    + "use fewer paths or --shard K/N and merge")])
-        }
     }
 }

@@ -26,8 +26,15 @@ struct RunOptions: ParsableArguments {
     var keepPaths = false
 
     func validate() throws {
-        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
+        // The scenario's own `paths` has the same range (docs/scenario-format.md).
+        if let paths, !(1...100_000_000).contains(paths) {
+            throw ValidationError("--paths: got \(paths), expected a number of paths from 1 to 100000000")
+        }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        // DIR is replaced whole by renaming, which the current, parent or root directory cannot be.
+        if let out, ["", ".", "..", "/", "./", "../"].contains(out) {
+            throw ValidationError("--out: got '\(out)', expected a directory of its own for the outputs, such as out/base")
+        }
     }
 }
 
@@ -63,7 +70,9 @@ struct Shard: ExpressibleByArgument, Sendable {
     }
 
     /// The paths of this shard: the K-th of N slices as equal as integer division allows.
+    /// Full-width products, so no index or count overflows.
     func paths(of total: Int) -> Range<Int> {
-        (total * (index - 1) / count)..<(total * index / count)
+        func boundary(_ k: Int) -> Int { count.dividingFullWidth(total.multipliedFullWidth(by: k)).quotient }
+        return boundary(index - 1)..<boundary(index)
     }
 }

@@ -93,7 +93,7 @@ struct BadScenario: Sendable, CustomTestStringConvertible {
         .init(old: "budget: {2014: 600000}", new: "budget: {twenty: 600000}", at: "budget",
               field: "settlement.budget.twenty", expected: "a calendar year as key"),
         .init(old: "amount: 200000", new: "amount: 200000\n  budgeted_net_cost: maybe", at: "budgeted_net_cost",
-              field: "provision.budgeted_net_cost", expected: "'expected' or a table"),
+              field: "provision.budgeted_net_cost", expected: "'expected', a scenario file"),
     ]
 
     @Test(arguments: badCases)

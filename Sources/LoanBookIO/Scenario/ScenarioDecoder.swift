@@ -106,7 +106,8 @@ struct ScenarioDecoder {
         guard shares.count == count else { return }
         let sum = shares.reduce(0, +)
         if abs(sum - 1) > 1e-9 {
-            field.report("shares summing to 1 within 1e-9", value: "sum \(sum)")
+            // Rounded to 1e-12, so 0.7 + 0.2 reads `sum 0.9`, not `sum 0.8999999999999999`.
+            field.report("shares summing to 1 within 1e-9", value: "sum \((sum * 1e12).rounded() / 1e12)")
         }
     }
 

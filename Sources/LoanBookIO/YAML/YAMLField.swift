@@ -15,8 +15,10 @@ struct YAMLField {
 
     /// Records a problem at this node.
     func report(_ expected: String, value: String? = nil) {
+        // The document itself has no field name; `file:1:1: got 'a list', ...` reads better
+        // than an empty one.
         problems.append(InputProblem(file: node.file, line: node.line, column: node.column,
-                                     field: path, value: value ?? node.shown, expected: expected))
+                                     field: path.isEmpty ? nil : path, value: value ?? node.shown, expected: expected))
     }
 
     // MARK: Structure

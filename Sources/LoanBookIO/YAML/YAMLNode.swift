@@ -61,31 +61,48 @@ extension YAMLNode {
             throw InputProblems([InputProblem(file: file, line: 1, expected: "a YAML mapping, not an empty file")])
         }
         var keyProblems: [InputProblem] = []
-        let tree = convert(root, file: file, problems: &keyProblems)
+        var budget = maximumNodes
+        let tree = convert(root, file: file, problems: &keyProblems, budget: &budget)
+        if budget < 0 {
+            throw InputProblems([InputProblem(
+                file: file, line: root.mark?.line, column: root.mark?.column,
+                expected: "a document of at most \(maximumNodes) values once aliases (*name) are expanded")])
+        }
         if !keyProblems.isEmpty { throw InputProblems(keyProblems) }
         return tree
     }
 
-    private static func convert(_ node: Node, file: String, problems: inout [InputProblem]) -> YAMLNode {
+    /// Nodes a document may expand to. A scenario has a few hundred; the limit stops a
+    /// "billion laughs" document (aliases of aliases, exponential once expanded) before it
+    /// takes the machine's memory.
+    static let maximumNodes = 100_000
+
+    private static func convert(_ node: Node, file: String, problems: inout [InputProblem],
+                                budget: inout Int) -> YAMLNode {
         let line = node.mark?.line
         let column = node.mark?.column
+        budget -= 1
+        if budget < 0 { return YAMLNode(content: .scalar("", plain: true), file: file, line: line, column: column) }
         switch node {
         case let .scalar(scalar):
             return YAMLNode(content: .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any),
                             file: file, line: line, column: column)
         case let .sequence(sequence):
-            return YAMLNode(content: .sequence(sequence.map { convert($0, file: file, problems: &problems) }),
-                            file: file, line: line, column: column)
+            var items: [YAMLNode] = []
+            for item in sequence where budget >= 0 {
+                items.append(convert(item, file: file, problems: &problems, budget: &budget))
+            }
+            return YAMLNode(content: .sequence(items), file: file, line: line, column: column)
         case let .mapping(mapping):
             var entries: [YAMLEntry] = []
-            for (key, value) in mapping {
+            for (key, value) in mapping where budget >= 0 {
                 guard case let .scalar(keyScalar) = key else {
                     problems.append(InputProblem(file: file, line: key.mark?.line, column: key.mark?.column,
                                                  expected: "a plain key (a name or a year), not a list or mapping"))
                     continue
                 }
                 entries.append(YAMLEntry(key: keyScalar.string, keyLine: key.mark?.line, keyColumn: key.mark?.column,
-                                         value: convert(value, file: file, problems: &problems)))
+                                         value: convert(value, file: file, problems: &problems, budget: &budget)))
             }
             return YAMLNode(content: .mapping(entries), file: file, line: line, column: column)
         case let .alias(alias):
