@@ -1,13 +1,14 @@
 import Foundation
 
-/// A kind's annual transition probabilities turned into monthly ones, in the order the
-/// single uniform of a month is compared against them (MODEL.md section 4, step 1).
+/// A kind's annual transition probabilities out of one status turned into monthly ones.
+///
+/// Only transitions that change something count as events: staying deferred is a quiet month
+/// for a deferred position, as is staying in arrears for one in arrears, or a "cure" for a
+/// performing one.
 @frozen
 public struct MonthlyRow: Sendable {
     /// Multiplier on the default hazard in this status.
     public var pdMultiplier: Double
-    /// Cumulative monthly thresholds after the default hazard: prepay, then to deferred,
-    /// to arrears, cure, remission. U < h_d + prepay means prepay, and so on.
     public var prepay: Double
     public var toDeferred: Double
     public var toArrears: Double
@@ -20,13 +21,20 @@ public struct MonthlyRow: Sendable {
         annual <= 0 ? 0 : -expm1(log1p(-min(annual, 1 - 1e-12)) / 12)
     }
 
-    public init(_ row: StatusRow) {
+    /// - Parameter status: the status the row leaves; its self-transition is dropped.
+    public init(_ row: StatusRow, from status: Status) {
         pdMultiplier = row.pdMultiplier
         prepay = Self.monthly(row.prepay)
-        toDeferred = prepay + Self.monthly(row.toDeferred)
-        toArrears = toDeferred + Self.monthly(row.toArrears)
-        cure = toArrears + Self.monthly(row.cure)
-        remission = cure + Self.monthly(row.remission)
+        toDeferred = status == .deferred ? 0 : Self.monthly(row.toDeferred)
+        toArrears = status == .arrears ? 0 : Self.monthly(row.toArrears)
+        cure = status == .performing ? 0 : Self.monthly(row.cure)
+        remission = Self.monthly(row.remission)
+    }
+
+    /// The monthly probability of an event other than default (deferral counted only while allowed).
+    @inlinable @inline(__always)
+    public func others(deferralAllowed: Bool) -> Double {
+        prepay + (deferralAllowed ? toDeferred : 0) + toArrears + cure + remission
     }
 }
 
@@ -42,12 +50,17 @@ public struct MonthlyBehaviour: Sendable {
     public var remissionFraction: Double
 
     public init(_ behaviour: KindBehaviour, recoveryMeanShift: Double) {
-        performing = MonthlyRow(behaviour.performing)
-        deferred = MonthlyRow(behaviour.deferred)
-        arrears = MonthlyRow(behaviour.arrears)
+        performing = MonthlyRow(behaviour.performing, from: .performing)
+        deferred = MonthlyRow(behaviour.deferred, from: .deferred)
+        arrears = MonthlyRow(behaviour.arrears, from: .arrears)
         recoveryMean = behaviour.recoveryMean + recoveryMeanShift
         recoverySD = behaviour.recoverySD
         recoveryLag = max(1, behaviour.recoveryLagMonths)
         remissionFraction = behaviour.remissionFraction
+    }
+
+    @inlinable @inline(__always)
+    public func row(_ status: UInt8) -> MonthlyRow {
+        status == PathKernel.performing ? performing : (status == PathKernel.deferred ? deferred : arrears)
     }
 }

@@ -24,11 +24,18 @@ struct PathContext {
 
 /// The monthly dynamics of MODEL.md section 4 for every position of one path.
 ///
-/// Positions are independent given the path's economy, so each runs through all its months
-/// with its state in registers and stops at the month it closes. Four months of status draws
-/// come from one Philox call keyed (path, position, month / 4). Regular payments are summed
-/// in registers and booked once a year; events (default, prepayment, remission) are rare
-/// and booked as they happen.
+/// Positions are independent given the path's economy, so each runs through its months with
+/// its state in registers and stops at the month it closes.
+///
+/// Within a calendar year a position's monthly event probability p is constant (the economy
+/// is yearly), so instead of one uniform per month the kernel draws an exponential clock
+/// E ~ Exp(1) and lets each month use up lambda = -log(1 - p) of it: the number of quiet months
+/// before the next event is floor(E / lambda), which is exactly geometric, as a Bernoulli draw
+/// per month would give, and the clock carries over year ends and status changes (memoryless).
+/// A second uniform picks which event happens. Quiet months are then simple: a performing
+/// position pays its instalments, a deferred one its interest, one in arrears nothing, and a
+/// claim in recovery receives its monthly amount; the random-number cost is per event, not per
+/// month. Regular flows are summed in registers and booked once a year.
 @usableFromInline
 enum PathKernel {
     @usableFromInline static let performing: UInt8 = 0, deferred: UInt8 = 1, arrears: UInt8 = 2,
@@ -80,51 +87,28 @@ enum PathKernel {
         }
         if status == recovering { startRecovery(year: start / 12, step: bookRecoveryStep) }
 
-        var block = -1
-        var words: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        // The event clock and the uniform that picks the event, one Philox call per event.
+        var draws: UInt32 = 0
+        var clock = 0.0, pick = 0.0
+        @inline(__always) func drawEvent() {
+            let w = c.philox.block(c.path, entity, (Stream.status.rawValue << 24) | draws, 0)
+            draws &+= 1
+            clock = -log(Uniform.open53(w.0, w.1))
+            pick = Uniform.open53(w.2, w.3)
+        }
+        drawEvent()
+
         var m = start
         var year = start / 12
         while year < years {
             let row = base + year * c.yearStride
             let yearEnd = (year + 1) * 12
-            // This year's default hazard by status, and where the performing row's events end.
             let hazard = hazardBase[year * hazardStride] * scale
-            let hdPerforming = min(hazard * beh.performing.pdMultiplier, 0.999)
-            let performingQuiet = hdPerforming + beh.performing.remission
             var interest: Int64 = 0, principal: Int64 = 0, recovered: Int64 = 0
 
-            while m < yearEnd {
-                if status == recovering {
-                    let pay = recoveryLeft > 1 ? recoveryMonthly : recoveryToGo
-                    recovered &+= pay
-                    b -= pay
-                    recoveryToGo -= pay
-                    recoveryLeft -= 1
-                    if recoveryLeft == 0 {
-                        row[Flow.writtenOff.rawValue] &+= b
-                        b = 0
-                        status = closed
-                        break
-                    }
-                    m += 1
-                    continue
-                }
-                if m >> 2 != block {
-                    block = m >> 2
-                    words = c.philox.block(c.path, entity, (Stream.status.rawValue << 24) | UInt32(block), 0)
-                }
-                let word: UInt32
-                switch m & 3 {
-                case 0: word = words.0
-                case 1: word = words.1
-                case 2: word = words.2
-                default: word = words.3
-                }
-                let u = Uniform.open(word)
-                m += 1
-
-                if status == performing && u >= performingQuiet {
-                    // The common case: a regular payment.
+            /// Pays `k` regular instalments; false if the loan is repaid on the way.
+            @inline(__always) func payInstalments(_ k: Int) -> Bool {
+                for _ in 0..<k {
                     let i = cents(Double(b) * r)
                     interest &+= i
                     let p: Int64
@@ -142,72 +126,102 @@ enum PathKernel {
                     n -= 1
                     if b == 0 {
                         status = closed
-                        break
+                        return false
                     }
-                    continue
+                }
+                return true
+            }
+
+            months: while m < yearEnd {
+                if status == recovering {
+                    let regular = min(recoveryLeft - 1, yearEnd - m)
+                    if regular > 0 {
+                        let amount = recoveryMonthly * Int64(regular)
+                        recovered &+= amount
+                        b -= amount
+                        recoveryToGo -= amount
+                        recoveryLeft -= regular
+                        m += regular
+                        continue
+                    }
+                    // The last month of recovery takes the remainder; the rest is written off.
+                    recovered &+= recoveryToGo
+                    b -= recoveryToGo
+                    row[Flow.writtenOff.rawValue] &+= b
+                    b = 0
+                    status = closed
+                    break months
+                }
+                if status == deferred && used >= maximumDeferralMonths { status = performing }
+                let rates = beh.row(status)
+                let hd = min(hazard * rates.pdMultiplier, 0.999)
+                let p = min(hd + rates.others(deferralAllowed: used < maximumDeferralMonths), 1 - 1e-12)
+                let lambda = -log1p(-p)
+                let available = status == deferred ? min(yearEnd - m, maximumDeferralMonths - used) : yearEnd - m
+                let untilEvent = clock / lambda
+                let quiet = untilEvent >= Double(available) ? available : Int(untilEvent)
+
+                // Quiet months.
+                if quiet > 0 {
+                    if status == performing {
+                        if !payInstalments(quiet) { break months }
+                    } else if status == deferred {
+                        interest &+= cents(Double(b) * r) * Int64(quiet)
+                        used += quiet
+                    }
+                    m += quiet
+                    clock -= lambda * Double(quiet)
+                    if quiet == available { continue }
                 }
 
-                // An event, or a month in deferral or arrears.
-                if status == deferred && used >= maximumDeferralMonths { status = performing }
-                let rates = status == performing ? beh.performing : (status == deferred ? beh.deferred : beh.arrears)
-                let hd = status == performing ? hdPerforming : min(hazard * rates.pdMultiplier, 0.999)
-                var pays = false
-                if u < hd {
+                // The event month: which event, in the order of MODEL.md section 4.
+                var x = pick * p
+                drawEvent()
+                m += 1
+                if x < hd {
                     row[Flow.defaulted.rawValue] &+= b
                     startRecovery(year: year, step: UInt32(m - 1))
                     status = recovering
-                } else if u < hd + rates.prepay {
+                    continue
+                }
+                x -= hd
+                if x < rates.prepay {
                     interest &+= cents(Double(b) * r)
                     row[Flow.prepaid.rawValue] &+= b
                     b = 0
                     status = closed
-                    break
-                } else if u < hd + rates.toDeferred {
-                    if status != deferred && used < maximumDeferralMonths { status = deferred }
-                    pays = true
-                } else if u < hd + rates.toArrears {
-                    status = arrears
-                } else if u < hd + rates.cure {
-                    status = performing
-                    pays = true
-                } else if u < hd + rates.remission {
-                    let gift = beh.remissionFraction >= 1 ? b : cents(Double(b) * beh.remissionFraction)
-                    row[Flow.remitted.rawValue] &+= gift
-                    b -= gift
-                    if b <= 0 {
-                        status = closed
-                        break
-                    }
-                    if repayment == 0 {
-                        instalment = Schedule.annuityInstalment(balance: b, monthlyRate: r, months: n)
-                    }
-                } else {
-                    pays = status != arrears
+                    break months
                 }
-                guard pays else { continue }
-                // Deferred pays interest only; performing (after a cure) pays its instalment.
-                let i = cents(Double(b) * r)
-                interest &+= i
-                if status == deferred {
-                    used += 1
+                x -= rates.prepay
+                if used < maximumDeferralMonths {
+                    if x < rates.toDeferred {
+                        status = deferred
+                        interest &+= cents(Double(b) * r)
+                        used += 1
+                        continue
+                    }
+                    x -= rates.toDeferred
+                }
+                if x < rates.toArrears {
+                    status = arrears
                     continue
                 }
-                let p: Int64
-                if n <= 1 {
-                    p = b
-                } else if repayment == 0 {
-                    p = min(b, max(0, instalment - i))
-                } else if repayment == 1 {
-                    p = min(b, cents(Double(b) / Double(n)))
-                } else {
-                    p = 0
+                x -= rates.toArrears
+                if x < rates.cure {
+                    status = performing
+                    if !payInstalments(1) { break months }
+                    continue
                 }
-                principal &+= p
-                b -= p
-                n -= 1
-                if b == 0 {
+                // Remission: part of the balance becomes a gift, without cash.
+                let gift = beh.remissionFraction >= 1 ? b : cents(Double(b) * beh.remissionFraction)
+                row[Flow.remitted.rawValue] &+= gift
+                b -= gift
+                if b <= 0 {
                     status = closed
-                    break
+                    break months
+                }
+                if repayment == 0 {
+                    instalment = Schedule.annuityInstalment(balance: b, monthlyRate: r, months: n)
                 }
             }
             row[Flow.interest.rawValue] &+= interest
