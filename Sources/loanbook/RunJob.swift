@@ -12,6 +12,7 @@ struct RunJob {
     let shard: Shard?
     let threads: Int
     let quiet: Bool
+    let locale: ReportLocale
 
     init(inputs: ScenarioInputs, options: RunOptions) throws {
         var scenario = inputs.scenario
@@ -23,6 +24,7 @@ struct RunJob {
         paths = options.shard?.paths(of: scenario.paths) ?? 0..<scenario.paths
         threads = options.threads
         quiet = options.quiet
+        locale = options.locale
         do {
             simulation = try Simulation(scenario: scenario, book: inputs.book)
         } catch {
@@ -61,7 +63,8 @@ struct RunJob {
         let contributions = ContributionsReport(run: run)
         var files = RunOutputs.files(title: simulation.scenario.name, results: run.results,
                                      provisionAmount: simulation.scenario.provision.amount, manifest: manifest,
-                                     extraSummary: [("contributions", contributions.json)])
+                                     extraSummary: [("contributions", contributions.json)],
+                                     contributions: contributions, locale: locale)
         files.append((ContributionsReport.fileName, Data(contributions.csv.utf8)))
         return files
     }
