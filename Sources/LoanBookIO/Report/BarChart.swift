@@ -23,28 +23,17 @@ struct BarChart {
         Double(count) * rowHeight + (titled ? 28 : 8) + 28
     }
 
-    struct Layout {
-        var plot: Rect
-        var x: LinearScale
-        var ticks: NiceTicks
-        var rows: BandScale
-    }
+    typealias Layout = RowLayout
 
     func layout(in frame: Rect) -> Layout {
-        let plot = frame.inset(top: title == nil ? 8 : 28, left: labelWidth, bottom: 28, right: noteWidth)
-        let values = ([0] + bars.map(\.value)).filter(\.isFinite)
-        let (x, ticks) = LinearScale.nice(domain: (values.min() ?? 0, values.max() ?? 1), range: (plot.minX, plot.maxX),
-                                          tickCount: max(2, min(6, Int(plot.width / 90))))
-        return Layout(plot: plot, x: x, ticks: ticks,
-                      rows: BandScale(count: bars.count, range: (plot.minY, plot.maxY), padding: 0.3))
+        RowLayout(frame: frame, titled: title != nil, left: labelWidth, right: noteWidth, rows: bars.count,
+                  values: [0] + bars.map(\.value), padding: 0.3)
     }
 
     @discardableResult
     func draw(in frame: Rect, locale: ReportLocale, into svg: inout SVG) -> Layout {
         let l = layout(in: frame)
-        if let title { Axis.panelTitle(title, frame: frame, into: &svg) }
-        Axis.grid(l.x, ticks: l.ticks, plot: l.plot, into: &svg)
-        Axis.bottom(l.x, ticks: l.ticks, plot: l.plot, format: format, locale: locale, into: &svg)
+        l.drawAxes(title: title, format: format, frame: frame, locale: locale, into: &svg)
         let zero = l.x(0)
         for (i, bar) in bars.enumerated() {
             let y = l.rows.start(i), end = l.x(bar.value.isFinite ? bar.value : 0)

@@ -12,19 +12,11 @@ struct ColumnChart {
     var series: [Series]
     var format: AxisFormat = .euros
 
-    struct Layout {
-        var plot: Rect
-        var x: BandScale
-        var y: LinearScale
-        var ticks: NiceTicks
-    }
+    typealias Layout = CategoryLayout
 
     func layout(in frame: Rect) -> Layout {
-        let plot = frame.inset(top: (title == nil ? 0 : 20) + (unit == nil ? 8 : 22), left: 76, bottom: 24, right: 10)
-        let values = ([0] + series.flatMap(\.values)).filter(\.isFinite)
-        let (y, ticks) = LinearScale.nice(domain: (values.min() ?? 0, values.max() ?? 1), range: (plot.maxY, plot.minY))
-        return Layout(plot: plot, x: BandScale(count: labels.count, range: (plot.minX, plot.maxX), padding: 0.22),
-                      y: y, ticks: ticks)
+        CategoryLayout(frame: frame, titled: title != nil, unit: unit, categories: labels.count,
+                       values: [0] + series.flatMap(\.values), padding: 0.22)
     }
 
     /// Column `series` of category `index`: its rectangle.
@@ -39,9 +31,7 @@ struct ColumnChart {
     @discardableResult
     func draw(in frame: Rect, locale: ReportLocale, into svg: inout SVG) -> Layout {
         let l = layout(in: frame)
-        if let title { Axis.panelTitle(title, frame: frame, into: &svg) }
-        Axis.left(l.y, ticks: l.ticks, plot: l.plot, format: format, locale: locale, title: unit, into: &svg)
-        Axis.bottom(l.x, labels: labels, plot: l.plot, into: &svg)
+        l.drawAxes(title: title, unit: unit, labels: labels, format: format, frame: frame, locale: locale, into: &svg)
         for i in labels.indices {
             for s in series.indices {
                 svg.rect(column(i, series: s, l), fill: series[s].color, cls: "column")

@@ -28,25 +28,16 @@ struct LineBandChart {
     /// Whether the value axis reaches zero (balances, costs: yes).
     var includeZero = true
 
-    struct Layout {
-        var plot: Rect
-        var x: BandScale
-        var y: LinearScale
-        var ticks: NiceTicks
-    }
+    typealias Layout = CategoryLayout
 
     func layout(in frame: Rect) -> Layout {
-        let plot = frame.inset(top: (title == nil ? 0 : 20) + (unit == nil ? 8 : 22), left: 76, bottom: 24, right: 10)
         var values: [Double] = includeZero ? [0] : []
         for s in series {
             values += s.values
             for band in s.bands { values += band.lower + band.upper }
         }
-        let finite = values.filter(\.isFinite)
-        let (y, ticks) = LinearScale.nice(domain: (finite.min() ?? 0, finite.max() ?? 1),
-                                          range: (plot.maxY, plot.minY))
-        return Layout(plot: plot, x: BandScale(count: labels.count, range: (plot.minX, plot.maxX), padding: 0),
-                      y: y, ticks: ticks)
+        return CategoryLayout(frame: frame, titled: title != nil, unit: unit, categories: labels.count,
+                              values: values, padding: 0)
     }
 
     /// The line's points for series `index` in `layout`.
@@ -57,9 +48,7 @@ struct LineBandChart {
     @discardableResult
     func draw(in frame: Rect, locale: ReportLocale, into svg: inout SVG) -> Layout {
         let l = layout(in: frame)
-        if let title { Axis.panelTitle(title, frame: frame, into: &svg) }
-        Axis.left(l.y, ticks: l.ticks, plot: l.plot, format: format, locale: locale, title: unit, into: &svg)
-        Axis.bottom(l.x, labels: labels, plot: l.plot, into: &svg)
+        l.drawAxes(title: title, unit: unit, labels: labels, format: format, frame: frame, locale: locale, into: &svg)
         for s in series {
             for band in s.bands.sorted(by: { $0.opacity < $1.opacity }) {
                 let upper = band.upper.enumerated().map { (l.x.center($0), l.y($1)) }

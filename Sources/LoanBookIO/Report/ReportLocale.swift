@@ -10,6 +10,8 @@ public enum ReportLocale: String, CaseIterable, Sendable {
 
     var groupingSeparator: Character { self == .nl ? "." : "," }
     var decimalSeparator: Character { self == .nl ? "," : "." }
+    /// After a number of millions: "1,5 mln", "1.5M".
+    var millions: String { self == .nl ? " mln" : "M" }
 
     /// `x` rounded half away from zero to `digits` decimals with grouped thousands:
     /// `number(1234567.891)` is "1.234.568" (nl) or "1,234,568" (en). NaN is "–".
@@ -35,10 +37,14 @@ public enum ReportLocale: String, CaseIterable, Sendable {
 
     /// An amount in euros: "€ 1.234.568" / "€ −1.234.568" (nl), "€1,234,568" / "−€1,234,568" (en).
     public func euros(_ x: Double, digits: Int = 0) -> String {
-        let n = number(x, digits: digits)
+        withEuroSign(number(x, digits: digits))
+    }
+
+    /// "€ " before a number (nl), "€" before it and after its minus (en).
+    func withEuroSign(_ n: String) -> String {
         switch self {
-        case .nl: return "€ " + n
-        case .en: return n.hasPrefix("−") ? "−€" + n.dropFirst() : "€" + n
+        case .nl: "€ " + n
+        case .en: n.hasPrefix("−") ? "−€" + n.dropFirst() : "€" + n
         }
     }
 
@@ -46,11 +52,7 @@ public enum ReportLocale: String, CaseIterable, Sendable {
     /// whole thousands ("€ 123.000").
     public func compactEuros(_ x: Double) -> String {
         guard abs(x) >= 1_000_000 else { return euros((x / 1000).rounded() * 1000) }
-        let n = number(x / 1_000_000, digits: 1) + (self == .nl ? " mln" : "M")
-        switch self {
-        case .nl: return "€ " + n
-        case .en: return n.hasPrefix("−") ? "−€" + n.dropFirst() : "€" + n
-        }
+        return withEuroSign(number(x / 1_000_000, digits: 1) + millions)
     }
 
     /// A probability or share as a percentage: `percent(0.1234)` is "12,3%" (nl), "12.3%" (en).
@@ -63,13 +65,9 @@ public enum ReportLocale: String, CaseIterable, Sendable {
     /// million, with as many decimals as the step needs; zero is "0".
     func euroTick(_ x: Double, step: Double, largest: Double) -> String {
         if x == 0 { return "0" }
-        let n = largest >= 1_000_000
-            ? number(x / 1_000_000, digits: NiceTicks.decimals(forStep: step / 1_000_000)) + (self == .nl ? " mln" : "M")
-            : number(x, digits: NiceTicks.decimals(forStep: step))
-        switch self {
-        case .nl: return "€ " + n
-        case .en: return n.hasPrefix("−") ? "−€" + n.dropFirst() : "€" + n
-        }
+        return withEuroSign(largest >= 1_000_000
+            ? number(x / 1_000_000, digits: NiceTicks.decimals(forStep: step / 1_000_000)) + millions
+            : number(x, digits: NiceTicks.decimals(forStep: step)))
     }
 
     /// A tick label on a percentage axis (values as fractions, ticks `step` apart).

@@ -21,28 +21,17 @@ struct TornadoChart {
         bars.sorted { $0.swing != $1.swing ? $0.swing > $1.swing : $0.name < $1.name }
     }
 
-    struct Layout {
-        var plot: Rect
-        var x: LinearScale
-        var ticks: NiceTicks
-        var rows: BandScale
-    }
+    typealias Layout = RowLayout
 
     func layout(in frame: Rect) -> Layout {
-        let plot = frame.inset(top: title == nil ? 8 : 28, left: labelWidth, bottom: 28, right: 20)
-        let values = ([base] + bars.flatMap { [$0.low, $0.high] }).filter(\.isFinite)
-        let (x, ticks) = LinearScale.nice(domain: (values.min() ?? 0, values.max() ?? 1), range: (plot.minX, plot.maxX),
-                                          tickCount: max(2, min(6, Int(plot.width / 90))))
-        return Layout(plot: plot, x: x, ticks: ticks,
-                      rows: BandScale(count: bars.count, range: (plot.minY, plot.maxY), padding: 0.25))
+        RowLayout(frame: frame, titled: title != nil, left: labelWidth, right: 20, rows: bars.count,
+                  values: [base] + bars.flatMap { [$0.low, $0.high] }, padding: 0.25)
     }
 
     @discardableResult
     func draw(in frame: Rect, locale: ReportLocale, into svg: inout SVG) -> Layout {
         let l = layout(in: frame)
-        if let title { Axis.panelTitle(title, frame: frame, into: &svg) }
-        Axis.grid(l.x, ticks: l.ticks, plot: l.plot, into: &svg)
-        Axis.bottom(l.x, ticks: l.ticks, plot: l.plot, format: format, locale: locale, into: &svg)
+        l.drawAxes(title: title, format: format, frame: frame, locale: locale, into: &svg)
         let baseX = l.x(base)
         for (i, bar) in sortedBars.enumerated() {
             svg.text(bar.name, x: l.plot.minX - 8, y: l.rows.center(i), anchor: .end, cls: "label", dy: 0.35)
