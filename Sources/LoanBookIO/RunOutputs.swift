@@ -13,20 +13,24 @@ public enum RunOutputs {
     ///   - title: the report's heading (the scenario's name).
     ///   - provisionAmount: the provision to test, EUR per year.
     ///   - extraSummary: sections appended to summary.json after the fixed ones.
+    ///   - contributions: drawn in report.html when given.
+    ///   - locale: report.html's language and number format.
     public static func files(title: String, results: PathResults, provisionAmount: Double,
-                             manifest: Manifest, extraSummary: [(String, JSONValue)] = [])
+                             manifest: Manifest, extraSummary: [(String, JSONValue)] = [],
+                             contributions: ContributionsReport? = nil, locale: ReportLocale = .nl)
         -> [(name: String, contents: Data)]
     {
         let projection = ProjectionStatistics(results: results)
         let provision = ProvisionAnalysis(results: results, amount: provisionAmount)
-        let share = CollectedShareSummary(shares: results.collectedShare)
+        let figures = RunFigures(results: results, provisionAmount: provisionAmount, contributions: contributions,
+                                 projection: projection, provision: provision)
         return [
             (Self.projection, Data(ProjectionCSV.render(projection).utf8)),
-            (Self.summary, Data(SummaryJSON.render(provision: provision, collectedShare: share,
+            (Self.summary, Data(SummaryJSON.render(provision: provision, collectedShare: figures.collectedShare,
                                                    seed: manifest.seed, extra: extraSummary).utf8)),
             (Self.manifest, Data(manifest.render().utf8)),
-            (Self.report, Data(ReportHTML.render(title: title, projection: projection, provision: provision,
-                                                 collectedShare: share, manifest: manifest).utf8)),
+            (Self.report, Data(ReportHTML.run(title: title, figures: figures, manifest: manifest,
+                                              locale: locale).utf8)),
         ]
     }
 }

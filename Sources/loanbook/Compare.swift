@@ -82,8 +82,14 @@ struct Compare: ParsableCommand {
                 warnings: warnings, tornado: tornado)
             let files = ComparisonOutputs.files(a: (dirA, outcomeA.files), b: (dirB, outcomeB.files),
                                                 comparison: comparison, comparisonJSON: json,
-                                                report: ComparisonHTML.render(a: inputsA.scenario.name, b: inputsB.scenario.name,
-                                                                              comparison: comparison, tornado: tornado))
+                                                report: ComparisonHTML.render(
+                                                    a: inputsA.scenario.name, b: inputsB.scenario.name,
+                                                    comparison: comparison, tornado: tornado,
+                                                    runs: [(inputsA.scenario.name, jobA.figures(for: outcomeA.run)),
+                                                           (inputsB.scenario.name, jobB.figures(for: outcomeB.run))],
+                                                    manifests: [(inputsA.scenario.name, jobA.manifest),
+                                                                (inputsB.scenario.name, jobB.manifest)],
+                                                    locale: options.locale))
             let directory = options.out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
             try OutputDirectory(path: directory).write(files)
 

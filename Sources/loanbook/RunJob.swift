@@ -21,17 +21,21 @@ struct RunJob {
     let budgetedNetCost: [Double]?
     /// The manifest's inputs: the scenario's, and the budget scenario's if any.
     let manifestInputs: [Manifest.Input]
+    /// Language and number format of report.html.
+    let locale: ReportLocale
 
     init(inputs: ScenarioInputs, options: RunOptions) throws {
         try self.init(inputs: inputs, paths: options.paths, seed: options.seed, shard: options.shard,
-                      threads: options.threads, quiet: options.quiet, keepPaths: options.keepPaths)
+                      threads: options.threads, quiet: options.quiet, keepPaths: options.keepPaths,
+                      locale: options.locale)
     }
 
     /// - Parameters:
     ///   - paths, seed: override the scenario's own when given.
     ///   - commandLine: what the manifest records; by default this process's command line.
     init(inputs: ScenarioInputs, paths pathCount: Int?, seed: UInt64?, shard: Shard?, threads: Int, quiet: Bool,
-         keepPaths: Bool = false, commandLine: [String] = Manifest.recordedCommandLine(CommandLine.arguments)) throws {
+         keepPaths: Bool = false, locale: ReportLocale = .nl,
+         commandLine: [String] = Manifest.recordedCommandLine(CommandLine.arguments)) throws {
         var scenario = inputs.scenario
         if let pathCount { scenario.paths = pathCount }
         if let seed { scenario.seed = seed }
@@ -48,6 +52,7 @@ struct RunJob {
         self.quiet = quiet
         self.keepPaths = keepPaths || shard != nil
         self.commandLine = commandLine
+        self.locale = locale
         do {
             simulation = try Simulation(scenario: scenario, book: inputs.book)
         } catch {
@@ -114,8 +119,15 @@ struct RunJob {
         let contributions = ContributionsReport(run: run)
         var files = RunOutputs.files(title: simulation.scenario.name, results: run.results,
                                      provisionAmount: simulation.scenario.provision.amount, manifest: manifest,
-                                     extraSummary: [("contributions", contributions.json)])
+                                     extraSummary: [("contributions", contributions.json)],
+                                     contributions: contributions, locale: locale)
         files.append((ContributionsReport.fileName, Data(contributions.csv.utf8)))
         return files
+    }
+
+    /// The run's figures as its report draws them (for a comparison page).
+    func figures(for run: RunResult) -> RunFigures {
+        RunFigures(results: run.results, provisionAmount: simulation.scenario.provision.amount,
+                   contributions: ContributionsReport(run: run))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoanBookIO
 
 /// The options `run` and `compare` share (CLI.md): they override the scenario's own
 /// `paths` and `seed`; `--threads` never changes a result.
@@ -18,6 +19,9 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: "Run the K-th of N equal slices of the paths: K/N (1-based) or auto/N (from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID).")
     var shard: Shard?
+
+    @Option(help: "Language and number format of report.html: nl (Dutch, the default) or en.")
+    var locale: ReportLocale = .nl
 
     @Flag(help: "No progress on standard error.")
     var quiet = false

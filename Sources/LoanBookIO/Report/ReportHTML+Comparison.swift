@@ -1,0 +1,63 @@
+/// The compare section: the probability that B costs less, the paired difference per year
+/// with its interval, and the tornado of assumptions.
+extension ReportHTML {
+    /// The section as an HTML fragment; `comparison(...)` puts it on a page.
+    public static func comparisonSection(_ c: ComparisonFigures, locale: ReportLocale = .nl) -> String {
+        let text = ReportText.for(locale)
+        var cards = card(text.bCostsLess(c.nameB), locale.percent(c.probabilityBCostsLess),
+                         note: "± " + locale.percent(c.probabilityBCostsLessSE) + " " + text.standardError)
+        if let headline = c.differences.first, let h = headline.horizon {
+            cards += card(headline.metric + ", " + c.nameB + " − " + c.nameA + " (" + h.label + ")",
+                          locale.euros(h.mean),
+                          note: text.confidenceInterval(locale.euros(h.lower), locale.euros(h.upper)))
+        }
+        var body = "<div class=\"cards\">\n" + cards + "</div>\n"
+
+        for series in c.differences where !series.years.isEmpty {
+            body += "<h3>\(HTML.escape(series.metric))</h3>\n"
+            body += differenceFigure(series, c, locale: locale)
+        }
+        if !c.tornado.isEmpty {
+            let chart = TornadoChart(base: c.tornadoBase, bars: c.tornado.map {
+                TornadoChart.Bar(name: $0.assumption, low: $0.low, high: $0.high)
+            })
+            var svg = SVG(width: chartWidth, height: BarChart.height(bars: c.tornado.count, titled: false))
+            chart.draw(in: Rect(x: 0, y: 0, width: svg.width, height: svg.height), locale: locale, into: &svg)
+            let legend = Legend.html([(.box(TornadoChart.lowColor), text.low), (.box(TornadoChart.highColor), text.high)])
+            body += "<h3>\(HTML.escape(text.tornadoTitle))</h3>\n"
+            body += figure(svg.rendered(label: text.tornadoTitle), legend: legend,
+                           caption: text.tornadoCaption(c.tornadoMetric, locale.euros(c.tornadoBase)))
+        }
+        return section(text.differencesTitle(c.nameA, c.nameB), body)
+    }
+
+    /// One metric's paired difference per year: the mean, its interval, the paths' 5-95% if known.
+    static func differenceFigure(_ series: ComparisonFigures.DifferenceSeries, _ c: ComparisonFigures,
+                                 locale: ReportLocale) -> String {
+        let text = ReportText.for(locale)
+        let years = series.years
+        var bands = [LineBandChart.Band(lower: years.map(\.lower), upper: years.map(\.upper), opacity: 0.4)]
+        let hasSpread = years.allSatisfy { $0.p5 != nil && $0.p95 != nil }
+        if hasSpread {
+            bands.append(.init(lower: years.map { $0.p5! }, upper: years.map { $0.p95! }, opacity: 0.15))
+        }
+        let chart = LineBandChart(
+            labels: years.map(\.label),
+            series: [.init(name: series.metric, color: Palette.reddishPurple, values: years.map(\.mean),
+                           bands: bands, cls: "difference")])
+        var svg = SVG(width: chartWidth, height: 260)
+        chart.draw(in: Rect(x: 0, y: 0, width: svg.width, height: svg.height), locale: locale, into: &svg)
+        var legend: [(Legend.Mark, String)] = [
+            (.line(Palette.reddishPurple), c.nameB + " − " + c.nameA + ", " + text.mean),
+            (.area(Palette.reddishPurple, hasSpread ? 1 - 0.6 * 0.85 : 0.4), text.confidence95),
+        ]
+        if hasSpread { legend.append((.area(Palette.reddishPurple, 0.15), "5–95%")) }
+        var caption = text.differenceCaption(c.nameA, c.nameB, hasSpread)
+        if let h = series.horizon {
+            caption += " " + text.differenceHorizon(series.metric, locale.euros(h.mean), locale.euros(h.lower),
+                                                    locale.euros(h.upper))
+        }
+        return figure(svg.rendered(label: series.metric + ": " + c.nameB + " − " + c.nameA),
+                      legend: Legend.html(legend), caption: caption)
+    }
+}

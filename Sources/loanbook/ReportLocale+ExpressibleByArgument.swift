@@ -1,0 +1,4 @@
+import ArgumentParser
+import LoanBookIO
+
+extension ReportLocale: ExpressibleByArgument {}
