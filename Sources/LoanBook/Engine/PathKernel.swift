@@ -17,9 +17,20 @@ struct PathContext {
     @usableFromInline let behaviour: UnsafePointer<MonthlyBehaviour>
     /// The ledger by sector: `[sector][year][bucket][flow]` cents.
     @usableFromInline let ledger: UnsafeMutablePointer<Int64>
+    /// The positions' precomputed schedules (`BookSchedules`), nil for new loans.
+    @usableFromInline let schedules: ScheduleView?
 
     @inlinable var yearStride: Int { FlowBucket.count * Flow.count }
     @inlinable var sectorStride: Int { (months / 12) * yearStride }
+}
+
+/// Read access to `BookSchedules` for the kernel.
+@usableFromInline
+struct ScheduleView {
+    @usableFromInline let start: UnsafePointer<Int32>
+    @usableFromInline let end: UnsafePointer<Int32>
+    @usableFromInline let balance: UnsafePointer<Int64>
+    @usableFromInline let interest: UnsafePointer<Int64>
 }
 
 /// The monthly dynamics of MODEL.md section 4 for every position of one path.
@@ -51,6 +62,20 @@ enum PathKernel {
     @inlinable @inline(__always)
     static func cents(_ x: Double) -> Int64 { Schedule.cents(x) }
 
+    /// One regular month of a performing position (MODEL.md section 4, step 3): interest and
+    /// principal in cents; the last month (n <= 1) takes the whole balance.
+    @inlinable @inline(__always)
+    static func payment(balance b: Int64, months n: Int, monthlyRate r: Double, instalment: Int64,
+                        repayment: UInt8) -> (interest: Int64, principal: Int64) {
+        let i = cents(Double(b) * r)
+        if n <= 1 { return (i, b) }
+        switch repayment {
+        case 0: return (i, min(b, max(0, instalment - i)))
+        case 1: return (i, min(b, cents(Double(b) / Double(n))))
+        default: return (i, 0)
+        }
+    }
+
     @inlinable
     static func runPosition(_ t: PositionTable, _ i: Int, _ c: PathContext) {
         var status = t.status[i]
@@ -70,6 +95,19 @@ enum PathKernel {
         let hazardStride = c.classCount * c.sectorCount
         let hazardBase = c.hazards + Int(t.riskClass[i]) * c.sectorCount + sec
         let years = c.months / 12
+
+        // On its precomputed schedule, a position is at entry `j` (instalments paid).
+        var onSchedule = false
+        var j = 0, scheduleEnd = 0
+        // Placeholders until a schedule is found; never read while `onSchedule` is false.
+        var scheduleBalance = c.ledger.withMemoryRebound(to: Int64.self, capacity: 1) { UnsafePointer($0) }
+        var scheduleInterest = scheduleBalance
+        if let schedules = c.schedules, schedules.start[i] >= 0 {
+            onSchedule = true
+            scheduleBalance = schedules.balance + Int(schedules.start[i])
+            scheduleInterest = schedules.interest + Int(schedules.start[i])
+            scheduleEnd = Int(schedules.end[i] - schedules.start[i])
+        }
 
         var recoveryMonthly: Int64 = 0, recoveryLeft = 0, recoveryToGo: Int64 = 0
         @inline(__always) func startRecovery(year: Int, step: UInt32) {
@@ -108,26 +146,27 @@ enum PathKernel {
 
             /// Pays `k` regular instalments; false if the loan is repaid on the way.
             @inline(__always) func payInstalments(_ k: Int) -> Bool {
-                for _ in 0..<k {
-                    let i = cents(Double(b) * r)
-                    interest &+= i
-                    let p: Int64
-                    if n <= 1 {
-                        p = b
-                    } else if repayment == 0 {
-                        p = min(b, max(0, instalment - i))
-                    } else if repayment == 1 {
-                        p = min(b, cents(Double(b) / Double(n)))
-                    } else {
-                        p = 0
+                if onSchedule {
+                    let next = min(j + k, scheduleEnd)
+                    interest &+= scheduleInterest[next] - scheduleInterest[j]
+                    principal &+= scheduleBalance[j] - scheduleBalance[next]
+                    n -= next - j
+                    j = next
+                    b = scheduleBalance[j]
+                } else {
+                    for _ in 0..<k {
+                        let (i, p) = payment(balance: b, months: n, monthlyRate: r, instalment: instalment,
+                                             repayment: repayment)
+                        interest &+= i
+                        principal &+= p
+                        b -= p
+                        n -= 1
+                        if b == 0 { break }
                     }
-                    principal &+= p
-                    b -= p
-                    n -= 1
-                    if b == 0 {
-                        status = closed
-                        return false
-                    }
+                }
+                if b == 0 {
+                    status = closed
+                    return false
                 }
                 return true
             }
@@ -220,6 +259,8 @@ enum PathKernel {
                     status = closed
                     break months
                 }
+                // The rest of the loan follows a new schedule, computed month by month.
+                onSchedule = false
                 if repayment == 0 {
                     instalment = Schedule.annuityInstalment(balance: b, monthlyRate: r, months: n)
                 }

@@ -13,6 +13,7 @@ public struct Simulation: Sendable {
     public var months: Int { years * 12 }
     public let sectors: [String]
     let table: PositionTable
+    let schedules: BookSchedules
     let behaviour: [MonthlyBehaviour]
     let factorModel: FactorModel
     let newBusiness: NewBusiness
@@ -70,6 +71,7 @@ public struct Simulation: Sendable {
             throw Failure.missingBehaviour(product.kind)
         }
         self.table = table
+        schedules = BookSchedules(table: table)
         var opening = [Int64](repeating: 0, count: FlowBucket.count)
         for p in book.positions {
             opening[FlowBucket.of(kind: p.kind, segment: p.segment, vintage: p.vintage).rawValue] += p.balanceCents
@@ -177,11 +179,22 @@ public struct Simulation: Sendable {
         let sectorStride = years * FlowBucket.count * Flow.count
         let p32 = UInt32(truncatingIfNeeded: path)
         behaviour.withUnsafeBufferPointer { behaviour in
-            let context = PathContext(
-                philox: philox, path: p32, months: months, classCount: classes, sectorCount: s,
-                hazards: w.hazards, factors: factors, recoverySensitivity: scenario.economy.recoverySensitivity,
-                behaviour: behaviour.baseAddress!, ledger: ledger)
-            PathKernel.run(table, 0..<table.count, context)
+            schedules.start.withUnsafeBufferPointer { start in
+                schedules.end.withUnsafeBufferPointer { end in
+                    schedules.balance.withUnsafeBufferPointer { balance in
+                        schedules.interest.withUnsafeBufferPointer { interest in
+                            let view = ScheduleView(start: start.baseAddress!, end: end.baseAddress!,
+                                                    balance: balance.baseAddress!, interest: interest.baseAddress!)
+                            let context = PathContext(
+                                philox: philox, path: p32, months: months, classCount: classes, sectorCount: s,
+                                hazards: w.hazards, factors: factors,
+                                recoverySensitivity: scenario.economy.recoverySensitivity,
+                                behaviour: behaviour.baseAddress!, ledger: ledger, schedules: view)
+                            PathKernel.run(table, 0..<table.count, context)
+                        }
+                    }
+                }
+            }
         }
         // Today's book is done: what it collected is in the ledger now.
         var collected: Int64 = 0
@@ -198,7 +211,7 @@ public struct Simulation: Sendable {
             let context = PathContext(
                 philox: philox, path: p32, months: months, classCount: classes, sectorCount: s,
                 hazards: w.hazards, factors: factors, recoverySensitivity: scenario.economy.recoverySensitivity,
-                behaviour: behaviour.baseAddress!, ledger: ledger)
+                behaviour: behaviour.baseAddress!, ledger: ledger, schedules: nil)
             PathKernel.run(w.newPositions, 0..<w.newPositions.count, context)
         }
 
