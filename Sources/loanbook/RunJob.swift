@@ -12,8 +12,11 @@ struct RunJob {
     let shard: Shard?
     let threads: Int
     let quiet: Bool
+    /// With `--target-se`: run in blocks until the figure is precise enough; `totalPaths` is
+    /// then the maximum.
+    let target: PrecisionTarget?
 
-    init(inputs: ScenarioInputs, options: RunOptions) throws {
+    init(inputs: ScenarioInputs, options: RunOptions, targetSE: Double? = nil, targetFigure: String? = nil) throws {
         var scenario = inputs.scenario
         if let paths = options.paths { scenario.paths = paths }
         if let seed = options.seed { scenario.seed = seed }
@@ -23,6 +26,17 @@ struct RunJob {
         paths = options.shard?.paths(of: scenario.paths) ?? 0..<scenario.paths
         threads = options.threads
         quiet = options.quiet
+        if let targetSE {
+            switch TargetFigure.parse(targetFigure ?? "exceedance", firstYear: inputs.book.asOfYear,
+                                      years: scenario.horizonYears) {
+            case .success(let figure): target = PrecisionTarget(figure: figure, standardError: targetSE)
+            case .failure(let problem):
+                throw InputProblems([InputProblem(file: "command line", field: "--target-figure",
+                                                  value: problem.name, expected: problem.expected)])
+            }
+        } else {
+            target = nil
+        }
         do {
             simulation = try Simulation(scenario: scenario, book: inputs.book)
         } catch {
@@ -37,6 +51,8 @@ struct RunJob {
         var files: [(name: String, contents: Data)]
         var paths: Int
         var seconds: Double
+        /// With `--target-se`: the figure's standard error and whether the target was met.
+        var targetNote: String?
         var rateDescription: String {
             let rate = Double(run.positionMonths) / max(seconds, 1e-9)
             return String(format: "%.2fs, %.3g position-months/s", seconds, rate)
@@ -46,19 +62,64 @@ struct RunJob {
     func execute(label: String) -> Outcome {
         let progress = Progress(label: label, total: paths.count, quiet: quiet)
         let start = Date()
+        if let target {
+            let targeted = simulation.run(target: target, maximumPaths: totalPaths, threads: threads) {
+                progress.update($0)
+            }
+            let seconds = Date().timeIntervalSince(start)
+            let used = targeted.paths
+            let se = String(format: "%.3g", targeted.standardError)
+            let note = targeted.reached
+                ? "target reached: se(\(target.figure)) = \(se) < \(target.standardError) after \(used) paths"
+                : "target not reached: se(\(target.figure)) = \(se) at the maximum of \(used) paths (raise --paths)"
+            // The outputs are those of `run --paths <used>`, and the manifest records that command:
+            // rerunning it reproduces every byte.
+            let recorded = Self.commandLine(CommandLine.arguments, paths: used)
+            return Outcome(run: targeted.result, files: files(for: targeted.result, paths: used, commandLine: recorded),
+                           paths: used, seconds: seconds, targetNote: note)
+        }
         let run = simulation.run(paths: paths, threads: threads) { progress.update($0) }
         let seconds = Date().timeIntervalSince(start)
         return Outcome(run: run, files: files(for: run), paths: paths.count, seconds: seconds)
     }
 
-    var manifest: Manifest {
-        Manifest(engineVersion: engineVersion, commandLine: Manifest.recordedCommandLine(CommandLine.arguments),
-                 seed: simulation.scenario.seed, paths: totalPaths, shards: shard?.count ?? 1, shard: shard?.index,
+    var manifest: Manifest { manifest(paths: totalPaths, commandLine: CommandLine.arguments) }
+
+    func manifest(paths: Int, commandLine: [String]) -> Manifest {
+        Manifest(engineVersion: engineVersion, commandLine: Manifest.recordedCommandLine(commandLine),
+                 seed: simulation.scenario.seed, paths: paths, shards: shard?.count ?? 1, shard: shard?.index,
                  inputs: inputs.manifestInputs)
     }
 
+    /// `arguments` with `--target-se`, `--target-figure` and `--paths` (each as `--opt v` or
+    /// `--opt=v`) replaced by `--paths used` at the end: the plain run with the same outputs.
+    static func commandLine(_ arguments: [String], paths used: Int) -> [String] {
+        let replaced: Set<String> = ["--target-se", "--target-figure", "--paths"]
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            if replaced.contains(argument) {
+                i += 2
+                continue
+            }
+            if let name = argument.split(separator: "=", maxSplits: 1).first, replaced.contains(String(name)) {
+                i += 1
+                continue
+            }
+            out.append(argument)
+            i += 1
+        }
+        return out + ["--paths", "\(used)"]
+    }
+
     func files(for run: RunResult) -> [(name: String, contents: Data)] {
+        files(for: run, paths: totalPaths, commandLine: CommandLine.arguments)
+    }
+
+    func files(for run: RunResult, paths: Int, commandLine: [String]) -> [(name: String, contents: Data)] {
         let contributions = ContributionsReport(run: run)
+        let manifest = manifest(paths: paths, commandLine: commandLine)
         var files = RunOutputs.files(title: simulation.scenario.name, results: run.results,
                                      provisionAmount: simulation.scenario.provision.amount, manifest: manifest,
                                      extraSummary: [("contributions", contributions.json)])
