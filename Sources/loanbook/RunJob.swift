@@ -55,7 +55,7 @@ struct RunJob {
         var targetNote: String?
         var rateDescription: String {
             let rate = Double(run.positionMonths) / max(seconds, 1e-9)
-            return String(format: "%.2fs, %d position-months, %.3g position-months/s", seconds, run.positionMonths, rate)
+            return String(format: "%.2fs, ", seconds) + "\(run.positionMonths) position-months, " + String(format: "%.3g position-months/s", rate)
         }
     }
 
