@@ -18,16 +18,37 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @Option(name: .customLong("target-se"), help: ArgumentHelp(
+        "Run in blocks of 1,024 paths until the standard error of --target-figure is below X (at least 2,048 paths; --paths is then the maximum).",
+        valueName: "X"))
+    var targetSE: Double?
+
+    @Option(help: ArgumentHelp(
+        "The figure --target-se applies to: exceedance (the first year's provision exceedance probability, default), exceedance:YEAR, exceedance_any_year, exceedance_horizon, or a projection.csv metric's mean (METRIC for the horizon, METRIC:YEAR).",
+        valueName: "NAME"))
+    var targetFigure: String?
+
+    func validate() throws {
+        if let targetSE, !(targetSE > 0 && targetSE.isFinite) {
+            throw ValidationError("--target-se must be a positive number, got \(targetSE)")
+        }
+        if targetSE == nil && targetFigure != nil { throw ValidationError("--target-figure needs --target-se") }
+        if targetSE != nil && options.shard != nil {
+            throw ValidationError("--target-se decides the number of paths, so it cannot be combined with --shard")
+        }
+    }
+
     func run() throws {
         Interruption.shared.install()
         try CommandFailure.report {
             let inputs = try ScenarioInputs.load(path: scenario)
-            let job = try RunJob(inputs: inputs, options: options)
+            let job = try RunJob(inputs: inputs, options: options, targetSE: targetSE, targetFigure: targetFigure)
             let outcome = job.execute(label: inputs.stem)
             let directory = options.out ?? "out/\(inputs.stem)"
             try OutputDirectory(path: directory).writeInterruptibly(outcome.files)
-            Progress(label: inputs.stem, total: 1, quiet: options.quiet)
-                .finish("\(inputs.stem): \(outcome.paths) paths, \(outcome.rateDescription) -> \(directory)")
+            let progress = Progress(label: inputs.stem, total: 1, quiet: options.quiet)
+            if let note = outcome.targetNote { progress.finish("\(inputs.stem): \(note)") }
+            progress.finish("\(inputs.stem): \(outcome.paths) paths, \(outcome.rateDescription) -> \(directory)")
         }
     }
 }

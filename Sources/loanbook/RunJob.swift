@@ -23,18 +23,31 @@ struct RunJob {
     let manifestInputs: [Manifest.Input]
     /// Language and number format of report.html.
     let locale: ReportLocale
+    /// With `--target-se`: run in blocks until the figure is precise enough; `totalPaths` is
+    /// then the maximum.
+    let target: PrecisionTarget?
 
-    init(inputs: ScenarioInputs, options: RunOptions) throws {
+    init(inputs: ScenarioInputs, options: RunOptions, targetSE: Double? = nil, targetFigure: String? = nil) throws {
+        var target: PrecisionTarget?
+        if let targetSE {
+            switch TargetFigure.parse(targetFigure ?? "exceedance", firstYear: inputs.book.asOfYear,
+                                      years: inputs.scenario.horizonYears) {
+            case .success(let figure): target = PrecisionTarget(figure: figure, standardError: targetSE)
+            case .failure(let problem):
+                throw InputProblems([InputProblem(file: "command line", field: "--target-figure",
+                                                  value: problem.name, expected: problem.expected)])
+            }
+        }
         try self.init(inputs: inputs, paths: options.paths, seed: options.seed, shard: options.shard,
                       threads: options.threads, quiet: options.quiet, keepPaths: options.keepPaths,
-                      locale: options.locale)
+                      locale: options.locale, target: target)
     }
 
     /// - Parameters:
     ///   - paths, seed: override the scenario's own when given.
     ///   - commandLine: what the manifest records; by default this process's command line.
     init(inputs: ScenarioInputs, paths pathCount: Int?, seed: UInt64?, shard: Shard?, threads: Int, quiet: Bool,
-         keepPaths: Bool = false, locale: ReportLocale = .nl,
+         keepPaths: Bool = false, locale: ReportLocale = .nl, target: PrecisionTarget? = nil,
          commandLine: [String] = Manifest.recordedCommandLine(CommandLine.arguments)) throws {
         var scenario = inputs.scenario
         if let pathCount { scenario.paths = pathCount }
@@ -53,6 +66,13 @@ struct RunJob {
         self.keepPaths = keepPaths || shard != nil
         self.commandLine = commandLine
         self.locale = locale
+        self.target = target
+        if target != nil && scenario.provision.budgetScenario != nil {
+            throw InputProblems([InputProblem(
+                file: inputs.path, field: "provision.budgeted_net_cost", value: scenario.provision.budgetScenario,
+                expected: "a budget of the run's own (expected) or a table with --target-se; "
+                    + "a budget scenario's mean depends on the number of paths, so give --paths instead")])
+        }
         do {
             simulation = try Simulation(scenario: scenario, book: inputs.book)
         } catch {
@@ -86,25 +106,68 @@ struct RunJob {
         var files: [(name: String, contents: Data)]
         var paths: Int
         var seconds: Double
+        /// With `--target-se`: the figure's standard error and whether the target was met.
+        var targetNote: String?
         var rateDescription: String {
             let rate = Double(run.positionMonths) / max(seconds, 1e-9)
-            return String(format: "%.2fs, %.3g position-months/s", seconds, rate)
+            return String(format: "%.2fs, ", seconds) + "\(run.positionMonths) position-months, " + String(format: "%.3g position-months/s", rate)
         }
     }
 
     func execute(label: String) -> Outcome {
         let progress = Progress(label: label, total: paths.count, quiet: quiet)
         let start = Date()
+        if let target {
+            let targeted = simulation.run(target: target, maximumPaths: totalPaths, threads: threads) {
+                progress.update($0)
+            }
+            let seconds = Date().timeIntervalSince(start)
+            let used = targeted.paths
+            let se = String(format: "%.3g", targeted.standardError)
+            let note = targeted.reached
+                ? "target reached: se(\(target.figure)) = \(se) < \(target.standardError) after \(used) paths"
+                : "target not reached: se(\(target.figure)) = \(se) at the maximum of \(used) paths (raise --paths)"
+            // The outputs are those of `run --paths <used>`, and the manifest records that command:
+            // rerunning it reproduces every byte.
+            let recorded = Manifest.recordedCommandLine(Self.commandLine(CommandLine.arguments, paths: used))
+            return Outcome(run: targeted.result,
+                           files: files(for: targeted.result, manifest: manifest(paths: used, commandLine: recorded)),
+                           paths: used, seconds: seconds, targetNote: note)
+        }
         var run = simulation.run(paths: paths, threads: threads, settleBudget: false) { progress.update($0) }
         settleBudget(&run)
         let seconds = Date().timeIntervalSince(start)
         return Outcome(run: run, files: files(for: run), paths: paths.count, seconds: seconds)
     }
 
-    var manifest: Manifest {
+    var manifest: Manifest { manifest(paths: totalPaths, commandLine: commandLine) }
+
+    func manifest(paths: Int, commandLine: [String]) -> Manifest {
         Manifest(engineVersion: engineVersion, commandLine: commandLine,
-                 seed: simulation.scenario.seed, paths: totalPaths, shards: shard?.count ?? 1, shard: shard?.index,
+                 seed: simulation.scenario.seed, paths: paths, shards: shard?.count ?? 1, shard: shard?.index,
                  inputs: manifestInputs)
+    }
+
+    /// `arguments` with `--target-se`, `--target-figure` and `--paths` (each as `--opt v` or
+    /// `--opt=v`) replaced by `--paths used` at the end: the plain run with the same outputs.
+    static func commandLine(_ arguments: [String], paths used: Int) -> [String] {
+        let replaced: Set<String> = ["--target-se", "--target-figure", "--paths"]
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            if replaced.contains(argument) {
+                i += 2
+                continue
+            }
+            if let name = argument.split(separator: "=", maxSplits: 1).first, replaced.contains(String(name)) {
+                i += 1
+                continue
+            }
+            out.append(argument)
+            i += 1
+        }
+        return out + ["--paths", "\(used)"]
     }
 
     func files(for run: RunResult) -> [(name: String, contents: Data)] {
