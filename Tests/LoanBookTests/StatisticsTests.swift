@@ -122,3 +122,9 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Boo
         #expect(RunningMoments().se == .infinity)
     }
 }
+
+@Suite struct MetricIndexTests {
+    @Test func indexIsThePositionInAllCases() {
+        for (position, metric) in Metric.allCases.enumerated() { #expect(metric.index == position, "\(metric)") }
+    }
+}

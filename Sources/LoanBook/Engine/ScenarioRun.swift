@@ -78,32 +78,36 @@ enum SectorAllocation {
                          into out: UnsafeMutablePointer<Double>) {
         for s in 0..<sectors { out[s] = 0 }
         let sectorStride = years * FlowBucket.count * Flow.count
-        for kind in Kind.allCases {
-            let euros = cost.euros(kind)
-            if euros == 0 { continue }
-            var weights = [Double](repeating: 0, count: sectors)
-            var fallback = [Double](repeating: 0, count: sectors)
-            for s in 0..<sectors {
-                for bucket in FlowBucket.allCases where bucket.kind == kind {
-                    for year in 0..<years {
-                        let row = s * sectorStride + YearLedger.offset(year: year, bucket: bucket.rawValue, flow: 0)
-                        weights[s] += Double(w.sectorLedger[row + Flow.writtenOff.rawValue]
-                            + w.sectorLedger[row + Flow.remitted.rawValue])
-                        fallback[s] += Double(w.sectorLedger[row + Flow.lent.rawValue])
-                            + (year == 0 ? Double(w.sectorLedger[row + Flow.closing.rawValue]) : 0)
+        // Per sector: credit losses, then the fallback weight; no heap allocation per path.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * sectors) { scratch in
+            let losses = scratch.baseAddress!, exposure = losses + sectors
+            for kind in Kind.allCases {
+                let euros = cost.euros(kind)
+                if euros == 0 { continue }
+                var totalLosses = 0.0, totalExposure = 0.0
+                for s in 0..<sectors {
+                    losses[s] = 0
+                    exposure[s] = 0
+                    for bucket in FlowBucket.allCases where bucket.kind == kind {
+                        for year in 0..<years {
+                            let row = s * sectorStride + YearLedger.offset(year: year, bucket: bucket.rawValue, flow: 0)
+                            losses[s] += Double(w.sectorLedger[row + Flow.writtenOff.rawValue]
+                                + w.sectorLedger[row + Flow.remitted.rawValue])
+                            exposure[s] += Double(w.sectorLedger[row + Flow.lent.rawValue])
+                                + (year == 0 ? Double(w.sectorLedger[row + Flow.closing.rawValue]) : 0)
+                        }
                     }
+                    totalLosses += losses[s]
+                    totalExposure += exposure[s]
+                }
+                if totalLosses > 0 {
+                    for s in 0..<sectors { out[s] += euros * losses[s] / totalLosses }
+                } else if totalExposure > 0 {
+                    for s in 0..<sectors { out[s] += euros * exposure[s] / totalExposure }
+                } else {
+                    out[0] += euros
                 }
             }
-            var total = weights.reduce(0, +)
-            if total <= 0 {
-                weights = fallback
-                total = weights.reduce(0, +)
-            }
-            if total <= 0 {
-                out[0] += euros
-                continue
-            }
-            for s in 0..<sectors { out[s] += euros * weights[s] / total }
         }
     }
 }

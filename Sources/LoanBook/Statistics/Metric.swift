@@ -38,9 +38,38 @@ public enum Metric: String, CaseIterable, Sendable {
 
     public static let count = allCases.count
 
-    @inlinable public var index: Int { Self.indexTable[self]! }
-    @usableFromInline static let indexTable: [Metric: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in `allCases`: where the metric sits in a `PathResults` row. A switch, not a
+    /// lookup table, because settlement and statistics ask for it per path and year.
+    @inlinable public var index: Int {
+        switch self {
+        case .lastenBK: 0
+        case .lastenLO: 1
+        case .lastenBOB: 2
+        case .batenBK: 3
+        case .batenLO: 4
+        case .batenBOB: 5
+        case .principalRepaid: 6
+        case .prepaid: 7
+        case .interest: 8
+        case .recoveries: 9
+        case .defaults: 10
+        case .writeOffs: 11
+        case .remissions: 12
+        case .balanceBK: 13
+        case .balanceLO: 14
+        case .balanceBOB: 15
+        case .balanceOther: 16
+        case .normBaten: 17
+        case .bonusMalus: 18
+        case .tlg: 19
+        case .stateShare: 20
+        case .budget: 21
+        case .topUp: 22
+        case .stateRepayment: 23
+        case .municipalNetResult: 24
+        case .costAboveBudget: 25
+        }
+    }
 
     /// Stocks are reported at the end of the horizon in the `all` row; flows are summed.
     public var isBalance: Bool {
