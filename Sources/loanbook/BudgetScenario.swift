@@ -10,6 +10,10 @@ enum BudgetScenario {
     static func expectedNetCost(of path: String, for scenario: Scenario, file: String, threads: Int) throws
         -> (netCost: [Double], inputs: [Manifest.Input])
     {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputProblems([InputProblem(file: file, field: "provision.budgeted_net_cost", value: path,
+                                              expected: "an existing scenario file")])
+        }
         let budget = try ScenarioInputs.load(path: path)
         guard budget.book.asOfYear == scenario.asOfYear, budget.scenario.horizonYears == scenario.horizonYears else {
             throw InputProblems([InputProblem(
@@ -27,6 +31,9 @@ enum BudgetScenario {
         } catch {
             throw InputProblems([InputProblem(file: path, expected: "\(error)")])
         }
+        // Every path of the budget scenario is held at once, whatever slice the run itself is.
+        try MemoryGuard.check(simulation: simulation, paths: scenario.paths, threads: threads, file: file,
+                              field: "provision.budgeted_net_cost")
         let run = simulation.run(paths: 0..<scenario.paths, threads: threads, settleBudget: false)
         let netCost = Settler.budgetedNetCost(run.results, provision: Provision())
         let inputs = budget.manifestInputs.map { Manifest.Input(role: "budget " + $0.role, path: $0.path, sha256: $0.sha256) }

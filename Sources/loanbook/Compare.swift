@@ -37,6 +37,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.shared.install()
         try CommandFailure.report {
             var inputsA = try ScenarioInputs.load(path: scenarioA)
             var inputsB = try ScenarioInputs.load(path: scenarioB)
@@ -91,7 +92,7 @@ struct Compare: ParsableCommand {
                                                                 (inputsB.scenario.name, jobB.manifest)],
                                                     locale: options.locale))
             let directory = options.out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
-            try OutputDirectory(path: directory).write(files)
+            try OutputDirectory(path: directory).writeInterruptibly(files)
 
             let headline = comparison[comparison.years, .municipalNetResult]
             let seconds = Date().timeIntervalSince(start)

@@ -39,7 +39,9 @@ struct Merge: ParsableCommand {
             let plan = try ShardSet.check(shards)
             let inputs = try plan.loadInputs()
             let job = try RunJob(inputs: inputs, paths: plan.manifest.paths, seed: plan.manifest.seed, shard: nil,
-                                 threads: 1, quiet: true, keepPaths: keepPaths, commandLine: plan.manifest.commandLine)
+                                 threads: 1, quiet: true, keepPaths: keepPaths,
+                                 locale: ReportLocale.recorded(in: plan.manifest.commandLine),
+                                 commandLine: plan.manifest.commandLine)
             guard job.manifestInputs == plan.manifest.inputs else {
                 throw InputProblem(file: inputs.path, field: "provision.budgeted_net_cost",
                                    expected: "the budget scenario files the shards ran on (same SHA-256); they changed since")

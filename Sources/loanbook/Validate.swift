@@ -67,5 +67,13 @@ struct Validate: ParsableCommand {
         _ = try BookCSV.read(bookAt: bookPath, asOfYear: scenario.asOfYear)
         let problems = BookCSV.unknownNames(inBookAt: bookPath, scenario: scenario)
         if !problems.isEmpty { throw InputProblems(problems) }
+        if let budget = scenario.provision.budgetScenario {
+            let budgetPath = ScenarioYAML.relative(budget, to: file)
+            guard FileManager.default.fileExists(atPath: budgetPath) else {
+                throw InputProblems([InputProblem(file: file, field: "provision.budgeted_net_cost", value: budget,
+                                                  expected: "an existing scenario file (looked for \(budgetPath))")])
+            }
+            _ = try ScenarioInputs.load(path: budgetPath)
+        }
     }
 }

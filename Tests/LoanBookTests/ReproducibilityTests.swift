@@ -36,3 +36,19 @@ import LoanBook
         #expect(a.run(paths: 0..<20, threads: 1).results.values != b.run(paths: 0..<20, threads: 1).results.values)
     }
 }
+
+@Suite struct NewBusinessLimitTests {
+    @Test func unknownNamesInAProductAreRefused() {
+        var scenario = Fixtures.scenario(years: 2)
+        scenario.newBusiness[0].sectorMix = ["nowhere": 1]
+        #expect(throws: Simulation.Failure.unknownName(product: "starters", what: "sector", name: "nowhere")) {
+            try Simulation(scenario: scenario, book: Fixtures.book(positions: 10))
+        }
+    }
+
+    @Test func countsThatWouldBeCutAreRefused() {
+        var scenario = Fixtures.scenario(years: 2)
+        scenario.newBusiness[0].applications = 1_000_000
+        #expect(throws: Simulation.Failure.self) { try Simulation(scenario: scenario, book: Fixtures.book(positions: 10)) }
+    }
+}

@@ -17,7 +17,10 @@ import LoanBook
         #expect(rows.last?.balance == 0)
         // Every instalment but the last equals A; the last absorbs the rounding.
         #expect(rows.dropLast().allSatisfy { $0.payment == 20_276 })
-        #expect(abs(rows[59].payment - 20_276) <= 60)
+        // The last instalment takes exactly what is left, with that month's interest on it.
+        #expect(rows[59].principal == rows[58].balance)
+        #expect(rows[59].interest == Schedule.interest(balance: rows[58].balance, monthlyRate: 0.08 / 12))
+        #expect(rows[59].payment == rows[59].principal + rows[59].interest)
     }
 
     @Test func linearPaysEqualPrincipal() {

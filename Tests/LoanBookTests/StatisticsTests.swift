@@ -128,3 +128,18 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Boo
         for (position, metric) in Metric.allCases.enumerated() { #expect(metric.index == position, "\(metric)") }
     }
 }
+
+@Suite struct MetricLossSideTests {
+    /// VaR and ES take the side that hurts the municipality: a higher norm, lasten, losses or
+    /// cost above budget; lower baten, state share or net result.
+    @Test func lossSides() {
+        for metric in [Metric.normBaten, .lastenBK, .lastenLO, .writeOffs, .remissions, .defaults, .tlg, .costAboveBudget,
+                       .stateRepayment] {
+            #expect(metric.isCost, "\(metric) is a cost")
+        }
+        for metric in [Metric.batenBK, .batenLO, .interest, .recoveries, .bonusMalus, .stateShare, .topUp,
+                       .municipalNetResult] {
+            #expect(!metric.isCost, "\(metric) is income")
+        }
+    }
+}

@@ -29,4 +29,15 @@ import Testing
         let manifest = try String(contentsOfFile: dir + "/crisis/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"budget scenario\""))
     }
+
+    @Test func validateRefusesAMissingBudgetScenario() throws {
+        let dir = try Runner.temporaryDirectory("budget-missing")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scenario = dir + "/stress.yaml"
+        try "base: \(Runner.root)/scenarios/base.yaml\nbook: \(Runner.root)/scenarios/books/nijmegen-2014.csv\nprovision:\n  budgeted_net_cost: nosuch.yaml\n"
+            .write(toFile: scenario, atomically: true, encoding: .utf8)
+        let result = try Runner.run(["validate", scenario])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("provision.budgeted_net_cost") && result.stderr.contains("nosuch.yaml"))
+    }
 }

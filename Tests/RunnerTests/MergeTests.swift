@@ -36,6 +36,18 @@ import Testing
         #expect(singleManifest.shards == 1 && singleManifest.shard == nil)
     }
 
+    /// The report's language is part of the run: a merge renders it as the shards' run asked.
+    @Test func mergeKeepsTheLocale() throws {
+        let dir = try Runner.temporaryDirectory("merge-locale")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let common = ["run", "scenarios/base.yaml", "--paths", "300", "--seed", "3", "--quiet", "--locale", "en"]
+        #expect(try Runner.run(common + ["--out", dir + "/single"]).status == 0)
+        for k in [1, 2] { #expect(try Runner.run(common + ["--shard", "\(k)/2", "--out", dir + "/s\(k)"]).status == 0) }
+        #expect(try Runner.run(["merge", dir + "/s1", dir + "/s2", "--out", dir + "/merged", "--quiet"]).status == 0)
+        let a = Runner.bytes(dir + "/single/report.html"), b = Runner.bytes(dir + "/merged/report.html")
+        #expect(a != nil && a == b)
+    }
+
     @Test func refusesShardsOfDifferentRunsAndIncompleteSets() throws {
         let dir = try Runner.temporaryDirectory("refuse")
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -24,22 +24,19 @@ public enum Schedule {
         return cents(b * r / (1 - pow(1 + r, -Double(n))))
     }
 
-    /// The principal part of this month's payment for a performing position.
-    ///
-    /// - Parameters:
-    ///   - instalment: the annuity instalment (ignored for linear and bullet).
-    /// - Returns: principal in cents, never more than the balance.
+    /// One regular month of a performing position (MODEL.md section 4, step 3): interest and
+    /// principal in cents. Annuity pays its instalment less interest, linear B/n, bullet nothing
+    /// until the last month; the last month (n <= 1) takes the whole balance. This is the
+    /// engine's own arithmetic, which the schedule tables below and the tests use too.
     @inlinable @inline(__always)
-    public static func principal(repayment: Repayment, balance: Int64, interest: Int64,
-                                 instalment: Int64, months n: Int) -> Int64 {
-        if n <= 1 { return balance }
+    public static func payment(balance b: Int64, months n: Int, monthlyRate r: Double, instalment: Int64,
+                               repayment: Repayment) -> (interest: Int64, principal: Int64) {
+        let i = interest(balance: b, monthlyRate: r)
+        if n <= 1 { return (i, b) }
         switch repayment {
-        case .annuity:
-            return min(balance, max(0, instalment - interest))
-        case .linear:
-            return min(balance, cents(Double(balance) / Double(n)))
-        case .bullet:
-            return 0
+        case .annuity: return (i, min(b, max(0, instalment - i)))
+        case .linear: return (i, min(b, cents(Double(b) / Double(n))))
+        case .bullet: return (i, 0)
         }
     }
 
@@ -62,8 +59,7 @@ public enum Schedule {
         var month = 0
         while b > 0 && n > 0 {
             month += 1
-            let i = interest(balance: b, monthlyRate: r)
-            let p = principal(repayment: repayment, balance: b, interest: i, instalment: instalment, months: n)
+            let (i, p) = payment(balance: b, months: n, monthlyRate: r, instalment: instalment, repayment: repayment)
             b -= p
             n -= 1
             rows.append(Row(month: month, payment: p + i, interest: i, principal: p, balance: b))

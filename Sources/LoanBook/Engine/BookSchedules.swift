@@ -7,12 +7,13 @@
 struct BookSchedules: Sendable {
     /// Per position: index of its entry j = 0 in the flat arrays, or -1 without a schedule.
     var start: [Int32] = []
-    /// Per position: index of its last entry (balance 0).
+    /// Per position: index of its last entry (balance 0, or the horizon's last instalment).
     var end: [Int32] = []
     var balance: [Int64] = []
     var interest: [Int64] = []
 
-    init(table t: PositionTable) {
+    /// - Parameter months: the horizon; no position pays more instalments than that in a run.
+    init(table t: PositionTable, months: Int) {
         start.reserveCapacity(t.count)
         end.reserveCapacity(t.count)
         for i in 0..<t.count {
@@ -27,7 +28,7 @@ struct BookSchedules: Sendable {
             var paid: Int64 = 0
             balance.append(b)
             interest.append(0)
-            while b > 0 {
+            while b > 0 && balance.count - Int(start[i]) <= months {
                 let (i, p) = PathKernel.payment(balance: b, months: n, monthlyRate: t.monthlyRate[i],
                                                 instalment: t.instalment[i], repayment: t.repayment[i])
                 paid += i

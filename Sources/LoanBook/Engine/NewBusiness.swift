@@ -24,8 +24,11 @@ struct NewBusiness: Sendable {
         var pdScale: Double
     }
 
-    /// Highest slot index a product-year can hold (2^12); the Poisson mean stays far below.
+    /// Highest slot index a product-year can hold (2^12 - 1 in the entity word).
     static let maximumLoansPerYear = 4095
+    /// The largest expected count a scenario may ask for: a Poisson count with this mean
+    /// exceeds `maximumLoansPerYear` with probability far below 1e-100, so no loan is ever cut.
+    static let maximumExpectedLoans = 2000
 
     let products: [Product]
     let firstYear: Int

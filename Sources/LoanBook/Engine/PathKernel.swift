@@ -62,18 +62,12 @@ enum PathKernel {
     @inlinable @inline(__always)
     static func cents(_ x: Double) -> Int64 { Schedule.cents(x) }
 
-    /// One regular month of a performing position (MODEL.md section 4, step 3): interest and
-    /// principal in cents; the last month (n <= 1) takes the whole balance.
+    /// `Schedule.payment` for the table's repayment code.
     @inlinable @inline(__always)
     static func payment(balance b: Int64, months n: Int, monthlyRate r: Double, instalment: Int64,
                         repayment: UInt8) -> (interest: Int64, principal: Int64) {
-        let i = cents(Double(b) * r)
-        if n <= 1 { return (i, b) }
-        switch repayment {
-        case 0: return (i, min(b, max(0, instalment - i)))
-        case 1: return (i, min(b, cents(Double(b) / Double(n))))
-        default: return (i, 0)
-        }
+        Schedule.payment(balance: b, months: n, monthlyRate: r, instalment: instalment,
+                         repayment: repayment == 0 ? .annuity : (repayment == 1 ? .linear : .bullet))
     }
 
     @inlinable

@@ -29,6 +29,8 @@ public struct Simulation: Sendable {
         case unknownRiskClass(position: String, riskClass: String)
         case missingBehaviour(Kind)
         case economy(String)
+        case unknownName(product: String, what: String, name: String)
+        case tooMuchNewBusiness(product: String, year: Int, expected: Double)
 
         public var description: String {
             switch self {
@@ -39,6 +41,11 @@ public struct Simulation: Sendable {
             case .missingBehaviour(let kind):
                 "the book holds \(kind.rawValue) positions but the scenario gives no behaviour for \(kind.rawValue)"
             case .economy(let text): text
+            case .unknownName(let product, let what, let name):
+                "new business '\(product)': \(what) '\(name)' is not defined in the scenario"
+            case .tooMuchNewBusiness(let product, let year, let expected):
+                "new business '\(product)' expects \(Int(expected.rounded())) loans in \(year); "
+                    + "at most \(NewBusiness.maximumExpectedLoans) a product-year are supported (lower applications or approval)"
             }
         }
     }
@@ -67,11 +74,17 @@ public struct Simulation: Sendable {
                          bucket: FlowBucket.of(kind: p.kind, segment: p.segment, vintage: p.vintage),
                          pdScale: 1, startMonth: 0, entity: UInt32(index))
         }
-        for product in scenario.newBusiness where scenario.behaviour[product.kind] == nil {
-            throw Failure.missingBehaviour(product.kind)
+        for product in scenario.newBusiness {
+            guard scenario.behaviour[product.kind] != nil else { throw Failure.missingBehaviour(product.kind) }
+            for name in product.riskClassMix.keys.sorted() where classIndex[name] == nil {
+                throw Failure.unknownName(product: product.name, what: "risk class", name: name)
+            }
+            for name in product.sectorMix.keys.sorted() where sectorIndex[name] == nil {
+                throw Failure.unknownName(product: product.name, what: "sector", name: name)
+            }
         }
         self.table = table
-        schedules = BookSchedules(table: table)
+        schedules = BookSchedules(table: table, months: scenario.horizonYears * 12)
         var opening = [Int64](repeating: 0, count: FlowBucket.count)
         for p in book.positions {
             opening[FlowBucket.of(kind: p.kind, segment: p.segment, vintage: p.vintage).rawValue] += p.balanceCents
@@ -87,6 +100,12 @@ public struct Simulation: Sendable {
         }
         newBusiness = NewBusiness(scenario: scenario, firstYear: firstYear, years: years,
                                   classIndex: classIndex, sectorIndex: sectorIndex)
+        for (product, drawn) in zip(scenario.newBusiness, newBusiness.products) {
+            if let year = drawn.expectedLoans.firstIndex(where: { $0 > Double(NewBusiness.maximumExpectedLoans) }) {
+                throw Failure.tooMuchNewBusiness(product: product.name, year: firstYear + year,
+                                                 expected: drawn.expectedLoans[year])
+            }
+        }
         classThreshold = scenario.riskClasses.map { Distributions.normalQuantile(min(max($0.annualPD, 1e-12), 1 - 1e-12)) }
         let rho = scenario.economy.assetCorrelation
         sqrtRho = rho.squareRoot()

@@ -2,7 +2,7 @@
 /// numbers: as easy as 1, 2, 3").
 ///
 /// A draw is a pure function of a 64-bit key and a 128-bit counter, so every
-/// (path, stream, entity, month) has its own numbers: results do not depend on the order
+/// (path, stream, entity, step) has its own numbers: results do not depend on the order
 /// in which paths are simulated, the number of threads or the number of shards.
 /// One call gives four 32-bit words. Cost: ten rounds of two 32x32->64 multiplies.
 @frozen

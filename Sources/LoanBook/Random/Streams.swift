@@ -2,10 +2,10 @@
 /// draws of one purpose never overlap those of another.
 ///
 /// Counter layout: (path, entity, (stream << 24) | step, extra). `entity` is a book
-/// position's index, a new-business slot's identity or a sector; `step` is a month,
-/// a year or a draw number (under 2^24).
+/// position's index, a new-business slot's identity or a sector; `step` is an event number,
+/// a month, a year or a draw number (under 2^24).
 public enum Stream: UInt32, Sendable {
-    /// Monthly status draws of a position: one call gives four months.
+    /// A position's events: one call per event gives the exponential clock and the event's uniform.
     case status = 1
     /// Recovery fraction at default (Beta sampling needs a variable number of words).
     case recovery = 2

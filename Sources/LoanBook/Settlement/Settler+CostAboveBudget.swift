@@ -14,9 +14,8 @@ extension Settler {
         }
         guard results.paths > 0 else { return Array(repeating: 0, count: years + 1) }
         return (0...years).map { year in
-            var sum = 0.0
-            for path in 0..<results.paths { sum -= results[path, year, .municipalNetResult] }
-            return sum / Double(results.paths)
+            -CompensatedSum.of((0..<results.paths).lazy.map { results[$0, year, .municipalNetResult] })
+                / Double(results.paths)
         }
     }
 

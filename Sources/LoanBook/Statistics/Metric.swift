@@ -79,11 +79,12 @@ public enum Metric: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether a larger value is worse for the municipality (VaR/ES take that tail).
+    /// Whether a larger value is worse for the municipality (VaR/ES take that tail). A higher
+    /// norm is worse: it lowers the state's share and deepens the malus.
     public var isCost: Bool {
         switch self {
         case .batenBK, .batenLO, .batenBOB, .principalRepaid, .prepaid, .interest, .recoveries,
-             .normBaten, .bonusMalus, .stateShare, .budget, .topUp, .municipalNetResult:
+             .bonusMalus, .stateShare, .budget, .topUp, .municipalNetResult:
             false
         default:
             true

@@ -65,7 +65,7 @@ extension ScenarioDecoder {
             }
             if let share = value.probability() { result[months] = share }
         }
-        checkSum(field, Array(result.values), count: map.entries.count)
+        checkSum(field, map.entries.compactMap { Int($0.key).flatMap { result[$0] } }, count: map.entries.count)
         return result
     }
 

@@ -97,7 +97,7 @@ struct ScenarioDecoder {
             }
             if let share = value.probability() { result[entry.key] = share }
         }
-        checkSum(field, Array(result.values), count: map.entries.count)
+        checkSum(field, map.entries.compactMap { result[$0.key] }, count: map.entries.count)
         return result
     }
 
