@@ -100,9 +100,9 @@ private func writeAtomically(_ files: [(path: String, text: String)]) throws {
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
         temporaries.append(temporary)
         do {
-            try Data(file.text.utf8).write(to: URL(fileURLWithPath: temporary))
+            try OutputDirectory.writeDurably(Data(file.text.utf8), to: temporary)
         } catch {
-            throw WriteFailure(message: "cannot write \(file.path): \((error as NSError).localizedDescription)")
+            throw WriteFailure(message: "cannot write \(file.path): \(error)")
         }
     }
     for (file, temporary) in zip(files, temporaries) {
