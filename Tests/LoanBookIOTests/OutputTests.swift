@@ -213,3 +213,20 @@ private func manifest() -> Manifest {
             == "2014,lasten_bk" + String(repeating: ",0.00", count: 15))
     }
 }
+
+@Suite struct TailNinetyTests {
+    /// summary.json carries VaR and ES at 90% for every metric and year, the loss side as
+    /// projection.csv's 95 and 99: for a cost, VaR90 is the 90% quantile.
+    @Test func summaryHasVaRAndESAtNinety() throws {
+        var results = PathResults(firstYear: 2014, years: 1, paths: 10)
+        for path in 0..<10 { results[path, 0, .writeOffs] = Double(path + 1) }
+        let projection = ProjectionStatistics(results: results)
+        let (name, value) = RunOutputs.tail90(projection)
+        #expect(name == "var_es_90")
+        let text = JSONValue.object([(name, value)]).serialized()
+        // Type 7 quantile of 1...10 at 0.9 is 9.1; the worst ceil(10 x 0.1) = 1 value is 10.
+        #expect(abs(try #require(projection[0, .writeOffs].valueAtRisk(0.90)) - 9.1) < 1e-12)
+        #expect(projection[0, .writeOffs].expectedShortfall(0.90) == 10)
+        #expect(text.contains("\"write_offs\""))
+    }
+}
