@@ -90,8 +90,4 @@ public struct YearLedger: Sendable {
     public func total(year: Int, kind: Kind, flow: Flow) -> Int64 {
         FlowBucket.allCases.reduce(0) { $0 + ($1.kind == kind ? self[year, $1, flow] : 0) }
     }
-
-    public mutating func reset() {
-        for i in cents.indices { cents[i] = 0 }
-    }
 }
