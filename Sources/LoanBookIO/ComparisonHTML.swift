@@ -4,7 +4,8 @@ import LoanBook
 /// of `PairedComparison` and the tornado handed to the report's compare page.
 public enum ComparisonHTML {
     /// The metrics whose paired difference per year is drawn, the headline first.
-    static let metrics: [Metric] = [.municipalNetResult, .batenBK, .lastenBK, .writeOffs, .bonusMalus]
+    static let metrics: [Metric] = [.municipalNetResult, .lastenBK, .lastenLO, .batenBK, .batenLO, .writeOffs,
+                                   .remissions, .bonusMalus]
 
     public static func figures(a: String, b: String, comparison: PairedComparison,
                                tornado: ComparisonJSON.Tornado?) -> ComparisonFigures {

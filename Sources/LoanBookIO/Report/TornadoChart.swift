@@ -12,7 +12,9 @@ struct TornadoChart {
     var base: Double
     var bars: [Bar]
     var format: AxisFormat = .euros
-    var labelWidth: Double = 170
+    /// Room for the assumption names (about 7 px a character at the label size): assumption
+    /// names such as `extra_applications.established` are long.
+    var labelWidth: Double { min(320, max(120, Double(bars.map(\.name.count).max() ?? 0) * 7 + 16)) }
     static let lowColor = Palette.skyBlue
     static let highColor = Palette.orange
 
