@@ -91,8 +91,14 @@ struct Compare: ParsableCommand {
                                                     manifests: [(inputsA.scenario.name, jobA.manifest),
                                                                 (inputsB.scenario.name, jobB.manifest)],
                                                     locale: options.locale))
+            // The comparison's own manifest: both scenarios' inputs, marked A and B.
+            let manifest = Manifest(
+                engineVersion: engineVersion, commandLine: Manifest.recordedCommandLine(CommandLine.arguments),
+                seed: seed, paths: paths,
+                inputs: jobA.manifestInputs.map { Manifest.Input(role: "a " + $0.role, path: $0.path, sha256: $0.sha256) }
+                    + jobB.manifestInputs.map { Manifest.Input(role: "b " + $0.role, path: $0.path, sha256: $0.sha256) })
             let directory = options.out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
-            try OutputDirectory(path: directory).writeInterruptibly(files)
+            try OutputDirectory(path: directory).writeInterruptibly(files + [(RunOutputs.manifest, Data(manifest.render().utf8))])
 
             let headline = comparison[comparison.years, .municipalNetResult]
             let seconds = Date().timeIntervalSince(start)
