@@ -137,16 +137,28 @@ import Testing
         let one = Self.shipped, ten = Self.scaled
         #expect(ten.positions.count == 10 * one.positions.count)
         #expect(ten.positions.last?.id == "BZ-00" + String(ten.positions.count))
+        // Each book's total is drawn in the profile's range per unit of scale, so the ratio can
+        // only lie between the range's ends divided crosswise.
         let ratio = Double(ten.totalBalanceCents) / Double(one.totalBalanceCents)
-        #expect(abs(ratio - 10) < 0.3)
+        let range = NijmegenProfile.totalRange
+        #expect(ratio >= 10 * range.lowerBound / range.upperBound && ratio <= 10 * range.upperBound / range.lowerBound)
         for kind in Kind.allCases {
             #expect(ten.positions.count { $0.kind == kind } == 10 * one.positions.count { $0.kind == kind })
+            // A kind's balance is its fixed share of the total, rounded to the cent in each book.
             let a = Self.balanceShare(one) { $0.kind == kind }, b = Self.balanceShare(ten) { $0.kind == kind }
-            #expect(abs(a - b) < 0.01, "\(kind)")
+            #expect(abs(a - b) <= 1 / Double(one.totalBalanceCents), "\(kind)")
+        }
+        // Statuses are drawn per position: the balance-weighted share has the sampling se
+        // sqrt(p (1 - p) sum b^2) / sum b, for each book; the difference must be within 4 se.
+        func se(_ book: Book, _ p: Double) -> Double {
+            let total = Double(book.totalBalanceCents)
+            let squares = book.positions.reduce(0.0) { $0 + Double($1.balanceCents) * Double($1.balanceCents) }
+            return (p * (1 - p) * squares).squareRoot() / total
         }
         for status in Status.inBook {
             let a = Self.balanceShare(one) { $0.status == status }, b = Self.balanceShare(ten) { $0.status == status }
-            #expect(abs(a - b) < 0.08, "\(status)")
+            let tolerance = 4 * (se(one, a) * se(one, a) + se(ten, b) * se(ten, b)).squareRoot()
+            #expect(abs(a - b) <= tolerance, "\(status): \(a) vs \(b), 4 se = \(tolerance)")
         }
         let h1 = one.history.bk[2012]!, h10 = ten.history.bk[2012]!
         #expect(h10 == 10 * h1 || abs(Double(h10) / Double(h1) - 10) < 1e-6)
