@@ -93,9 +93,7 @@ enum PathKernel {
         // On its precomputed schedule, a position is at entry `j` (instalments paid).
         var onSchedule = false
         var j = 0, scheduleEnd = 0
-        // Placeholders until a schedule is found; never read while `onSchedule` is false.
-        var scheduleBalance = c.ledger.withMemoryRebound(to: Int64.self, capacity: 1) { UnsafePointer($0) }
-        var scheduleInterest = scheduleBalance
+        var scheduleBalance: UnsafePointer<Int64>?, scheduleInterest: UnsafePointer<Int64>?
         if let schedules = c.schedules, schedules.start[i] >= 0 {
             onSchedule = true
             scheduleBalance = schedules.balance + Int(schedules.start[i])
@@ -140,7 +138,7 @@ enum PathKernel {
 
             /// Pays `k` regular instalments; false if the loan is repaid on the way.
             @inline(__always) func payInstalments(_ k: Int) -> Bool {
-                if onSchedule {
+                if onSchedule, let scheduleBalance, let scheduleInterest {
                     let next = min(j + k, scheduleEnd)
                     interest &+= scheduleInterest[next] - scheduleInterest[j]
                     principal &+= scheduleBalance[j] - scheduleBalance[next]

@@ -16,8 +16,11 @@ extension Simulation {
         return factorChunk + hazards + ledgers + settlementRow + newLoans
     }
 
-    /// Bytes of today's book as the kernel reads it, shared by every worker.
-    public var positionTableBytes: Int { table.count * PositionTable.bytesPerPosition }
+    /// Bytes of today's book as the kernel reads it, shared by every worker: the position table
+    /// and the precomputed schedules (two `Int64` per instalment up to the horizon).
+    public var positionTableBytes: Int {
+        table.count * PositionTable.bytesPerPosition + tables.scheduleEntries * 2 * MemoryLayout<Int64>.size
+    }
 }
 
 extension PositionTable {

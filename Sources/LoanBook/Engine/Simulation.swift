@@ -13,8 +13,7 @@ public struct Simulation: Sendable {
     public var months: Int { years * 12 }
     public let sectors: [String]
     let table: PositionTable
-    let schedules: BookSchedules
-    let behaviour: [MonthlyBehaviour]
+    let tables: KernelTables
     let factorModel: FactorModel
     let newBusiness: NewBusiness
     let classThreshold: [Double]
@@ -84,15 +83,17 @@ public struct Simulation: Sendable {
             }
         }
         self.table = table
-        schedules = BookSchedules(table: table, months: scenario.horizonYears * 12)
         var opening = [Int64](repeating: 0, count: FlowBucket.count)
         for p in book.positions {
             opening[FlowBucket.of(kind: p.kind, segment: p.segment, vintage: p.vintage).rawValue] += p.balanceCents
         }
         openingByBucket = opening
-        behaviour = Kind.allCases.map { kind in
-            MonthlyBehaviour(scenario.behaviour[kind] ?? KindBehaviour(), recoveryMeanShift: scenario.variant.recoveryMeanShift)
-        }
+        tables = KernelTables(
+            behaviour: Kind.allCases.map { kind in
+                MonthlyBehaviour(scenario.behaviour[kind] ?? KindBehaviour(),
+                                 recoveryMeanShift: scenario.variant.recoveryMeanShift)
+            },
+            schedules: BookSchedules(table: table, months: scenario.horizonYears * 12))
         do {
             factorModel = try FactorModel(economy: scenario.economy, firstYear: firstYear, years: years)
         } catch {
@@ -197,24 +198,12 @@ public struct Simulation: Sendable {
         let ledger = w.sectorLedger.baseAddress!
         let sectorStride = years * FlowBucket.count * Flow.count
         let p32 = UInt32(truncatingIfNeeded: path)
-        behaviour.withUnsafeBufferPointer { behaviour in
-            schedules.start.withUnsafeBufferPointer { start in
-                schedules.end.withUnsafeBufferPointer { end in
-                    schedules.balance.withUnsafeBufferPointer { balance in
-                        schedules.interest.withUnsafeBufferPointer { interest in
-                            let view = ScheduleView(start: start.baseAddress!, end: end.baseAddress!,
-                                                    balance: balance.baseAddress!, interest: interest.baseAddress!)
-                            let context = PathContext(
-                                philox: philox, path: p32, months: months, classCount: classes, sectorCount: s,
-                                hazards: w.hazards, factors: factors,
-                                recoverySensitivity: scenario.economy.recoverySensitivity,
-                                behaviour: behaviour.baseAddress!, ledger: ledger, schedules: view)
-                            PathKernel.run(table, 0..<table.count, context)
-                        }
-                    }
-                }
-            }
+        func context(schedules: ScheduleView?) -> PathContext {
+            PathContext(philox: philox, path: p32, months: months, classCount: classes, sectorCount: s,
+                        hazards: w.hazards, factors: factors, recoverySensitivity: scenario.economy.recoverySensitivity,
+                        behaviour: tables.behaviour.baseAddress!, ledger: ledger, schedules: schedules)
         }
+        PathKernel.run(table, 0..<table.count, context(schedules: tables.schedules))
         // Today's book is done: what it collected is in the ledger now.
         var collected: Int64 = 0
         for i in stride(from: 0, to: w.sectorLedger.count, by: Flow.count) {
@@ -226,13 +215,7 @@ public struct Simulation: Sendable {
         newBusiness.draw(path: p32, philox: philox, into: &w.newPositions, ledger: ledger, sectorStride: sectorStride)
         var positionMonths = table.count * months
         for start in w.newPositions.startMonth { positionMonths += max(0, months - Int(start)) }
-        behaviour.withUnsafeBufferPointer { behaviour in
-            let context = PathContext(
-                philox: philox, path: p32, months: months, classCount: classes, sectorCount: s,
-                hazards: w.hazards, factors: factors, recoverySensitivity: scenario.economy.recoverySensitivity,
-                behaviour: behaviour.baseAddress!, ledger: ledger, schedules: nil)
-            PathKernel.run(w.newPositions, 0..<w.newPositions.count, context)
-        }
+        PathKernel.run(w.newPositions, 0..<w.newPositions.count, context(schedules: nil))
 
         // The path's ledger over all sectors.
         let perSector = sectorStride
