@@ -17,14 +17,16 @@ struct PathContext {
     @usableFromInline let behaviour: UnsafePointer<MonthlyBehaviour>
     /// The ledger by sector: `[sector][year][bucket][flow]` cents.
     @usableFromInline let ledger: UnsafeMutablePointer<Int64>
-    /// The positions' precomputed schedules (`BookSchedules`), nil for new loans.
-    @usableFromInline let schedules: ScheduleView?
+    /// The positions' precomputed schedules (`Schedules`).
+    @usableFromInline let schedules: ScheduleView
+    /// The worker's memo of clock rates.
+    @usableFromInline let clockRates: ClockRates
 
     @inlinable var yearStride: Int { FlowBucket.count * Flow.count }
     @inlinable var sectorStride: Int { (months / 12) * yearStride }
 }
 
-/// Read access to `BookSchedules` for the kernel.
+/// Read access to `Schedules` for the kernel.
 @usableFromInline
 struct ScheduleView {
     @usableFromInline let start: UnsafePointer<Int32>
@@ -44,7 +46,7 @@ struct ScheduleView {
 /// before the next event is floor(E / lambda), which is exactly geometric, as a Bernoulli draw
 /// per month would give, and the clock carries over year ends and status changes (memoryless).
 /// A second uniform picks which event happens. Quiet months are then simple: a performing
-/// position pays its instalments, a deferred one its interest, one in arrears nothing, and a
+/// position pays its instalments (two entries of its `Schedules`), a deferred one its interest, one in arrears nothing, and a
 /// claim in recovery receives its monthly amount; the random-number cost is per event, not per
 /// month. Regular flows are summed in registers and booked once a year.
 @usableFromInline
@@ -90,16 +92,14 @@ enum PathKernel {
         let hazardBase = c.hazards + Int(t.riskClass[i]) * c.sectorCount + sec
         let years = c.months / 12
 
-        // On its precomputed schedule, a position is at entry `j` (instalments paid).
-        var onSchedule = false
-        var j = 0, scheduleEnd = 0
-        var scheduleBalance: UnsafePointer<Int64>?, scheduleInterest: UnsafePointer<Int64>?
-        if let schedules = c.schedules, schedules.start[i] >= 0 {
-            onSchedule = true
-            scheduleBalance = schedules.balance + Int(schedules.start[i])
-            scheduleInterest = schedules.interest + Int(schedules.start[i])
-            scheduleEnd = Int(schedules.end[i] - schedules.start[i])
-        }
+        // On its precomputed schedule (every live position starts on one), a position is at
+        // entry `j` (instalments paid); a partial remission takes it off.
+        var onSchedule = true
+        var j = 0
+        let scheduleStart = Int(c.schedules.start[i])
+        let scheduleEnd = Int(c.schedules.end[i]) - scheduleStart
+        let scheduleBalance = c.schedules.balance + scheduleStart
+        let scheduleInterest = c.schedules.interest + scheduleStart
 
         var recoveryMonthly: Int64 = 0, recoveryLeft = 0, recoveryToGo: Int64 = 0
         @inline(__always) func startRecovery(year: Int, step: UInt32) {
@@ -138,7 +138,7 @@ enum PathKernel {
 
             /// Pays `k` regular instalments; false if the loan is repaid on the way.
             @inline(__always) func payInstalments(_ k: Int) -> Bool {
-                if onSchedule, let scheduleBalance, let scheduleInterest {
+                if onSchedule {
                     let next = min(j + k, scheduleEnd)
                     interest &+= scheduleInterest[next] - scheduleInterest[j]
                     principal &+= scheduleBalance[j] - scheduleBalance[next]
@@ -187,7 +187,7 @@ enum PathKernel {
                 let rates = beh.row(status)
                 let hd = min(hazard * rates.pdMultiplier, 0.999)
                 let p = min(hd + rates.others(deferralAllowed: used < maximumDeferralMonths), 1 - 1e-12)
-                let lambda = -log1p(-p)
+                let lambda = c.clockRates.rate(p)
                 let available = status == deferred ? min(yearEnd - m, maximumDeferralMonths - used) : yearEnd - m
                 let untilEvent = clock / lambda
                 let quiet = untilEvent >= Double(available) ? available : Int(untilEvent)

@@ -2,8 +2,9 @@
 extension Simulation {
     /// Bytes of one worker's `Workspace`: the factor chunk and its scratch
     /// (2 x chunkSize x years x sectors doubles), the conditional hazards, the per-sector and
-    /// summed ledgers, a one-path settlement row and the new loans of a path (at least the
-    /// 1024 reserved, or twice the expected number of new loans over the horizon).
+    /// summed ledgers, a one-path settlement row and the new loans of a path with their
+    /// schedules (at least the 1024 reserved, or twice the expected number of new loans over
+    /// the horizon; two `Int64` per instalment up to the horizon).
     public var workspaceBytes: Int {
         let s = sectors.count, classes = scenario.riskClasses.count
         let factorChunk = 2 * FactorModel.chunkSize * years * s * MemoryLayout<Double>.size
@@ -12,14 +13,15 @@ extension Simulation {
         let settlementRow = ((years + 1) * Metric.count + 1) * MemoryLayout<Double>.size
         let expectedNewLoans = scenario.newBusiness.reduce(0.0) { $0 + max(0, $1.applications) * $1.approvalShare }
             * Double(years)
-        let newLoans = max(1024, Int(min(expectedNewLoans * 2, 1e9))) * PositionTable.bytesPerPosition
+        let newLoans = max(1024, Int(min(expectedNewLoans * 2, 1e9)))
+            * (PositionTable.bytesPerPosition + 4 * 2 + (months + 1) * 2 * MemoryLayout<Int64>.size)
         return factorChunk + hazards + ledgers + settlementRow + newLoans
     }
 
     /// Bytes of today's book as the kernel reads it, shared by every worker: the position table
     /// and the precomputed schedules (two `Int64` per instalment up to the horizon).
     public var positionTableBytes: Int {
-        table.count * PositionTable.bytesPerPosition + tables.scheduleEntries * 2 * MemoryLayout<Int64>.size
+        table.count * PositionTable.bytesPerPosition + tables.schedules.entries * 2 * MemoryLayout<Int64>.size
     }
 }
 

@@ -93,7 +93,7 @@ public struct Simulation: Sendable {
                 MonthlyBehaviour(scenario.behaviour[kind] ?? KindBehaviour(),
                                  recoveryMeanShift: scenario.variant.recoveryMeanShift)
             },
-            schedules: BookSchedules(table: table, months: scenario.horizonYears * 12))
+            schedules: Schedules(table: table, months: scenario.horizonYears * 12))
         do {
             factorModel = try FactorModel(economy: scenario.economy, firstYear: firstYear, years: years)
         } catch {
@@ -125,6 +125,9 @@ public struct Simulation: Sendable {
         /// The path's ledger summed over sectors.
         public var ledger: YearLedger
         var newPositions = PositionTable()
+        /// The schedules of the path's new loans.
+        let newSchedules = Schedules()
+        let clockRates = ClockRates.allocate()
         private var scratch: PathResults?
 
         /// A one-path `PathResults` to settle into, reused from path to path.
@@ -151,6 +154,7 @@ public struct Simulation: Sendable {
             chunkFactors.deallocate()
             chunkScratch.deallocate()
             hazards.deallocate()
+            clockRates.deallocate()
             sectorLedger.deallocate()
         }
 
@@ -198,12 +202,13 @@ public struct Simulation: Sendable {
         let ledger = w.sectorLedger.baseAddress!
         let sectorStride = years * FlowBucket.count * Flow.count
         let p32 = UInt32(truncatingIfNeeded: path)
-        func context(schedules: ScheduleView?) -> PathContext {
+        func context(schedules: ScheduleView) -> PathContext {
             PathContext(philox: philox, path: p32, months: months, classCount: classes, sectorCount: s,
                         hazards: w.hazards, factors: factors, recoverySensitivity: scenario.economy.recoverySensitivity,
-                        behaviour: tables.behaviour.baseAddress!, ledger: ledger, schedules: schedules)
+                        behaviour: tables.behaviour.baseAddress!, ledger: ledger, schedules: schedules,
+                        clockRates: w.clockRates)
         }
-        PathKernel.run(table, 0..<table.count, context(schedules: tables.schedules))
+        PathKernel.run(table, 0..<table.count, context(schedules: tables.schedules.view))
         // Today's book is done: what it collected is in the ledger now.
         var collected: Int64 = 0
         for i in stride(from: 0, to: w.sectorLedger.count, by: Flow.count) {
@@ -215,7 +220,8 @@ public struct Simulation: Sendable {
         newBusiness.draw(path: p32, philox: philox, into: &w.newPositions, ledger: ledger, sectorStride: sectorStride)
         var positionMonths = table.count * months
         for start in w.newPositions.startMonth { positionMonths += max(0, months - Int(start)) }
-        PathKernel.run(w.newPositions, 0..<w.newPositions.count, context(schedules: nil))
+        w.newSchedules.build(w.newPositions, months: months)
+        PathKernel.run(w.newPositions, 0..<w.newPositions.count, context(schedules: w.newSchedules.view))
 
         // The path's ledger over all sectors.
         let perSector = sectorStride

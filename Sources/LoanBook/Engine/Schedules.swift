@@ -1,0 +1,204 @@
+/// The regular repayment schedule of every position of a table, up to the horizon.
+///
+/// A performing position pays the same instalments on every path until an event changes its
+/// balance other than by paying (a partial remission), and deferral or arrears only pause the
+/// schedule. So a run of quiet months is a difference of two entries here instead of a loop:
+/// `balance[j]` is the balance after j instalments, `interest[j]` the interest paid by then.
+/// Today's book has one set for all paths; each path's new loans get theirs in the worker's
+/// buffer, rebuilt per path.
+///
+/// A schedule is a chain (each month's interest depends on the balance the month before), so
+/// one position at a time runs at the latency of its rounding arithmetic. `build` advances
+/// four positions side by side instead, so that the processor overlaps their chains; the
+/// entries are those of `Schedule.payment` month by month all the same.
+final class Schedules: @unchecked Sendable {
+    /// Per position: index of its entry j = 0, or -1 without a schedule.
+    private(set) var start: UnsafeMutablePointer<Int32>
+    /// Per position: index of its last entry (balance 0, or the horizon's last instalment).
+    private(set) var end: UnsafeMutablePointer<Int32>
+    private(set) var balance: UnsafeMutablePointer<Int64>
+    private(set) var interest: UnsafeMutablePointer<Int64>
+    private var positionCapacity = 0
+    private var entryCapacity = 0
+    /// Entries written by the last `build`.
+    private(set) var entries = 0
+
+    init() {
+        start = .allocate(capacity: 1)
+        end = .allocate(capacity: 1)
+        balance = .allocate(capacity: 1)
+        interest = .allocate(capacity: 1)
+        start[0] = -1
+        end[0] = -1
+        balance[0] = 0
+        interest[0] = 0
+        positionCapacity = 1
+        entryCapacity = 1
+    }
+
+    convenience init(table: PositionTable, months: Int) {
+        self.init()
+        build(table, months: months)
+    }
+
+    deinit {
+        start.deallocate()
+        end.deallocate()
+        balance.deallocate()
+        interest.deallocate()
+    }
+
+    /// The kernel's read access.
+    var view: ScheduleView {
+        ScheduleView(start: start, end: end, balance: balance, interest: interest)
+    }
+
+    /// Rebuilds the schedules of `t`'s positions.
+    func build(_ t: PositionTable, months: Int) {
+        reservePositions(t.count)
+        var total = 0
+        for i in 0..<t.count {
+            guard t.status[i] != PathKernel.closed, t.balance[i] > 0 else {
+                start[i] = -1
+                end[i] = -1
+                continue
+            }
+            // The month with n <= 1 left repays the rest, so at most max(n, 1) instalments,
+            // and none beyond the horizon. `end` holds the last entry allowed until written.
+            let instalments = min(max(Int(t.remainingMonths[i]), 1), max(0, months - Int(t.startMonth[i])))
+            start[i] = Int32(total)
+            end[i] = Int32(total + instalments)
+            total += instalments + 1
+        }
+        reserveEntries(total)
+        entries = total
+        Writer(table: t, start: start, end: end, balance: balance, interest: interest).fill()
+    }
+
+    /// Fills the entries `build` laid out. Storage comes in as plain pointers so the compiler
+    /// keeps them in registers across the stores.
+    private struct Writer {
+        let table: PositionTable
+        let start: UnsafeMutablePointer<Int32>
+        let end: UnsafeMutablePointer<Int32>
+        let balance: UnsafeMutablePointer<Int64>
+        let interest: UnsafeMutablePointer<Int64>
+
+        /// An annuity in its regular months (more than one left): the instalment less the
+        /// month's interest repays principal.
+        struct Lane {
+            var position = -1
+            var balance: Int64 = 0
+            var paid: Int64 = 0
+            /// The entry last written, and the last of the regular months.
+            var at = 0
+            var regularEnd = 0
+            var rate = 0.0
+            var instalment: Int64 = 0
+
+            @inline(__always)
+            mutating func pay(into b: UnsafeMutablePointer<Int64>, _ i: UnsafeMutablePointer<Int64>) {
+                let (interest, principal) = Schedule.payment(balance: balance, months: 2, monthlyRate: rate,
+                                                             instalment: instalment, repayment: .annuity)
+                paid &+= interest
+                balance -= principal
+                at += 1
+                b[at] = balance
+                i[at] = paid
+            }
+        }
+
+        func fill() {
+            var next = 0
+            /// The next annuity with regular months to run; every other position is written
+            /// whole on the way. Nil when the table is done.
+            func load() -> Lane? {
+                while next < table.count {
+                    let i = next
+                    next += 1
+                    guard start[i] >= 0 else { continue }
+                    let at = Int(start[i])
+                    balance[at] = table.balance[i]
+                    interest[at] = 0
+                    let regular = min(Int(table.remainingMonths[i]) - 1, Int(end[i]) - at)
+                    if table.repayment[i] != Repayment.annuity.code || regular <= 0 {
+                        finish(i, balance: table.balance[i], paid: 0, at: at)
+                        continue
+                    }
+                    return Lane(position: i, balance: table.balance[i], paid: 0, at: at, regularEnd: at + regular,
+                                rate: table.monthlyRate[i], instalment: table.instalment[i])
+                }
+                return nil
+            }
+            var lanes = (load() ?? Lane(), load() ?? Lane(), load() ?? Lane(), load() ?? Lane())
+            /// Finishes a lane at the end of its regular months and loads the next position;
+            /// false when none is left.
+            func refill(_ lane: inout Lane) -> Bool {
+                guard lane.at == lane.regularEnd else { return true }
+                finish(lane.position, balance: lane.balance, paid: lane.paid, at: lane.at)
+                lane = load() ?? Lane()
+                return lane.position >= 0
+            }
+            // Four chains side by side until one runs out of regular months.
+            while lanes.3.position >= 0 {
+                let steps = min(lanes.0.regularEnd - lanes.0.at, lanes.1.regularEnd - lanes.1.at,
+                                lanes.2.regularEnd - lanes.2.at, lanes.3.regularEnd - lanes.3.at)
+                for _ in 0..<steps {
+                    lanes.0.pay(into: balance, interest)
+                    lanes.1.pay(into: balance, interest)
+                    lanes.2.pay(into: balance, interest)
+                    lanes.3.pay(into: balance, interest)
+                }
+                guard refill(&lanes.0), refill(&lanes.1), refill(&lanes.2), refill(&lanes.3) else { break }
+            }
+            // The table is done: the lanes still running end one by one.
+            for var lane in [lanes.0, lanes.1, lanes.2, lanes.3] where lane.position >= 0 {
+                while lane.at < lane.regularEnd { lane.pay(into: balance, interest) }
+                finish(lane.position, balance: lane.balance, paid: lane.paid, at: lane.at)
+            }
+        }
+
+        /// Runs position `i` on from entry `at` with `Schedule.payment` to its last entry
+        /// (balance 0, or the horizon) and records that entry as its end.
+        func finish(_ i: Int, balance b: Int64, paid: Int64, at: Int) {
+            var b = b, paid = paid, at = at
+            // A tiny annuity can be repaid before its regular months are over; the lane kept
+            // writing zeros after that, and its schedule ends at the first.
+            while b == 0 && balance[at - 1] == 0 { at -= 1 }
+            let last = Int(end[i])
+            var n = Int(table.remainingMonths[i]) - (at - Int(start[i]))
+            while b > 0 && at < last {
+                let (monthInterest, principal) = PathKernel.payment(
+                    balance: b, months: n, monthlyRate: table.monthlyRate[i],
+                    instalment: table.instalment[i], repayment: table.repayment[i])
+                paid &+= monthInterest
+                b -= principal
+                n -= 1
+                at += 1
+                balance[at] = b
+                interest[at] = paid
+            }
+            end[i] = Int32(at)
+        }
+    }
+
+    private func reservePositions(_ n: Int) {
+        guard n > positionCapacity else { return }
+        let capacity = max(n, 2 * positionCapacity)
+        start.deallocate()
+        end.deallocate()
+        start = .allocate(capacity: capacity)
+        end = .allocate(capacity: capacity)
+        positionCapacity = capacity
+    }
+
+    private func reserveEntries(_ n: Int) {
+        guard n > entryCapacity else { return }
+        let capacity = max(n, 2 * entryCapacity)
+        balance.deallocate()
+        interest.deallocate()
+        balance = .allocate(capacity: capacity)
+        interest = .allocate(capacity: capacity)
+        entryCapacity = capacity
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import LoanBook
+
+/// `Schedules` builds four positions' schedules side by side; every entry must still be what
+/// `Schedule.payment` gives month by month for that position alone.
+@Suite struct SchedulesTests {
+    /// Positions of every repayment, status and size, including tiny balances (where the
+    /// annuity's clamps bind), zero rates, terms past the horizon and starts at it.
+    static func mixedTable(count: Int, seed: UInt64) -> PositionTable {
+        let philox = Philox4x32(seed: seed)
+        var table = PositionTable()
+        for k in 0..<count {
+            let w = philox.block(UInt32(k), 0, 0, 0)
+            let x = philox.block(UInt32(k), 1, 0, 0)
+            let balance: Int64 = w.0 % 4 == 0 ? Int64(w.1 % 200) : Int64(w.1 % 20_000_000)
+            let rate = w.2 % 5 == 0 ? 0 : Double(w.3 % 1500) / 10_000
+            let repayment: Repayment = [.annuity, .annuity, .annuity, .linear, .bullet][Int(x.0 % 5)]
+            let status: Status = [.performing, .performing, .deferred, .arrears, .closed][Int(x.1 % 5)]
+            table.append(balance: balance, annualRate: rate, remainingMonths: Int(x.2 % 150),
+                         repayment: repayment, status: status, deferralUsed: 0, riskClass: 0, sector: 0,
+                         kind: .bk, bucket: .bk, pdScale: 1,
+                         startMonth: Int(x.3 % 125), entity: UInt32(k))
+        }
+        return table
+    }
+
+    @Test(arguments: [1, 3, 4, 5, 1000])
+    func entriesEqualTheMonthlyRule(count: Int) {
+        let months = 120
+        let t = Self.mixedTable(count: count, seed: UInt64(count))
+        let schedules = Schedules(table: t, months: months)
+        var checked = 0
+        for i in 0..<t.count {
+            let start = Int(schedules.start[i])
+            guard t.status[i] != PathKernel.closed, t.balance[i] > 0 else {
+                #expect(start == -1)
+                continue
+            }
+            var b = t.balance[i], n = Int(t.remainingMonths[i]), paid: Int64 = 0, j = 0
+            #expect(schedules.balance[start] == b && schedules.interest[start] == 0)
+            while b > 0 && j < months - Int(t.startMonth[i]) {
+                let (interest, principal) = PathKernel.payment(
+                    balance: b, months: n, monthlyRate: t.monthlyRate[i], instalment: t.instalment[i],
+                    repayment: t.repayment[i])
+                paid += interest
+                b -= principal
+                n -= 1
+                j += 1
+                #expect(schedules.balance[start + j] == b, "position \(i), instalment \(j)")
+                #expect(schedules.interest[start + j] == paid, "position \(i), instalment \(j)")
+                checked += 1
+            }
+            #expect(Int(schedules.end[i]) == start + j, "position \(i)")
+        }
+        #expect(checked > 0)
+    }
+
+    @Test func rebuildingForAnotherTableForgetsTheFirst() {
+        let schedules = Schedules(table: Self.mixedTable(count: 1000, seed: 1), months: 120)
+        let small = Self.mixedTable(count: 7, seed: 2)
+        schedules.build(small, months: 120)
+        let fresh = Schedules(table: small, months: 120)
+        #expect(schedules.entries == fresh.entries)
+        for i in 0..<small.count {
+            #expect(schedules.start[i] == fresh.start[i] && schedules.end[i] == fresh.end[i])
+            guard fresh.start[i] >= 0 else { continue }
+            for e in Int(fresh.start[i])...Int(fresh.end[i]) {
+                #expect(schedules.balance[e] == fresh.balance[e] && schedules.interest[e] == fresh.interest[e])
+            }
+        }
+    }
+}
