@@ -19,8 +19,6 @@ struct PathContext {
     @usableFromInline let ledger: UnsafeMutablePointer<Int64>
     /// The positions' precomputed schedules (`Schedules`).
     @usableFromInline let schedules: ScheduleView
-    /// The worker's memo of clock rates.
-    @usableFromInline let clockRates: ClockRates
 
     @inlinable var yearStride: Int { FlowBucket.count * Flow.count }
     @inlinable var sectorStride: Int { (months / 12) * yearStride }
@@ -41,11 +39,12 @@ struct ScheduleView {
 /// its state in registers and stops at the month it closes.
 ///
 /// Within a calendar year a position's monthly event probability p is constant (the economy
-/// is yearly), so instead of one uniform per month the kernel draws an exponential clock
-/// E ~ Exp(1) and lets each month use up lambda = -log(1 - p) of it: the number of quiet months
-/// before the next event is floor(E / lambda), which is exactly geometric, as a Bernoulli draw
-/// per month would give, and the clock carries over year ends and status changes (memoryless).
-/// A second uniform picks which event happens. Quiet months are then simple: a performing
+/// is yearly), so instead of one uniform per month the kernel draws one uniform U per event
+/// and lets the months run while the position's survival since that draw, the product of
+/// (1 - p) over its months, stays at or above U: the number of quiet months is then exactly
+/// geometric, as a Bernoulli draw per month would give, and the clock carries over year ends
+/// and status changes (memoryless). A quiet year costs a few multiplications, no logarithm. A second
+/// uniform picks which event happens. Quiet months are then simple: a performing
 /// position pays its instalments (two entries of its `Schedules`), a deferred one its interest, one in arrears nothing, and a
 /// claim in recovery receives its monthly amount; the random-number cost is per event, not per
 /// month. Regular flows are summed in registers and booked once a year.
@@ -63,6 +62,16 @@ enum PathKernel {
 
     @inlinable @inline(__always)
     static func cents(_ x: Double) -> Int64 { Schedule.cents(x) }
+
+    /// Survival over `months` (below 16) from the survival over 1, 2, 4 and 8 months.
+    @inlinable @inline(__always)
+    static func survival(months n: Int, _ q1: Double, _ q2: Double, _ q4: Double, _ q8: Double) -> Double {
+        var s = n & 8 != 0 ? q8 : 1
+        if n & 4 != 0 { s *= q4 }
+        if n & 2 != 0 { s *= q2 }
+        if n & 1 != 0 { s *= q1 }
+        return s
+    }
 
     /// `Schedule.payment` for the table's repayment code.
     @inlinable @inline(__always)
@@ -117,13 +126,15 @@ enum PathKernel {
         }
         if status == recovering { startRecovery(year: start / 12, step: bookRecoveryStep) }
 
-        // The event clock and the uniform that picks the event, one Philox call per event.
+        // The event clock (the uniform the survival must fall below, and the survival since
+        // it was drawn) and the uniform that picks the event: one Philox call per event.
         var draws: UInt32 = 0
-        var clock = 0.0, pick = 0.0
+        var level = 0.0, survival = 1.0, pick = 0.0
         @inline(__always) func drawEvent() {
             let w = c.philox.block(c.path, entity, (Stream.status.rawValue << 24) | draws, 0)
             draws &+= 1
-            clock = -log(Uniform.open53(w.0, w.1))
+            level = Uniform.open53(w.0, w.1)
+            survival = 1
             pick = Uniform.open53(w.2, w.3)
         }
         drawEvent()
@@ -187,10 +198,22 @@ enum PathKernel {
                 let rates = beh.row(status)
                 let hd = min(hazard * rates.pdMultiplier, 0.999)
                 let p = min(hd + rates.others(deferralAllowed: used < maximumDeferralMonths), 1 - 1e-12)
-                let lambda = c.clockRates.rate(p)
                 let available = status == deferred ? min(yearEnd - m, maximumDeferralMonths - used) : yearEnd - m
-                let untilEvent = clock / lambda
-                let quiet = untilEvent >= Double(available) ? available : Int(untilEvent)
+                // Survival over 1, 2, 4 and 8 months; a stretch is at most the 12 months of a year.
+                let q1 = 1 - p, q2 = q1 * q1, q4 = q2 * q2, q8 = q4 * q4
+                var quiet = available
+                let survivalAfter = survival * Self.survival(months: available, q1, q2, q4, q8)
+                if survivalAfter >= level {
+                    survival = survivalAfter
+                } else {
+                    // The event falls in this stretch: the months survived before it, bit by bit.
+                    quiet = 0
+                    for (months, factor) in [(8, q8), (4, q4), (2, q2), (1, q1)]
+                    where quiet + months < available && survival * factor >= level {
+                        quiet += months
+                        survival *= factor
+                    }
+                }
 
                 // Quiet months.
                 if quiet > 0 {
@@ -201,7 +224,6 @@ enum PathKernel {
                         used += quiet
                     }
                     m += quiet
-                    clock -= lambda * Double(quiet)
                     if quiet == available { continue }
                 }
 

@@ -127,7 +127,6 @@ public struct Simulation: Sendable {
         var newPositions = PositionTable()
         /// The schedules of the path's new loans.
         let newSchedules = Schedules()
-        let clockRates = ClockRates.allocate()
         private var scratch: PathResults?
 
         /// A one-path `PathResults` to settle into, reused from path to path.
@@ -154,7 +153,6 @@ public struct Simulation: Sendable {
             chunkFactors.deallocate()
             chunkScratch.deallocate()
             hazards.deallocate()
-            clockRates.deallocate()
             sectorLedger.deallocate()
         }
 
@@ -205,8 +203,7 @@ public struct Simulation: Sendable {
         func context(schedules: ScheduleView) -> PathContext {
             PathContext(philox: philox, path: p32, months: months, classCount: classes, sectorCount: s,
                         hazards: w.hazards, factors: factors, recoverySensitivity: scenario.economy.recoverySensitivity,
-                        behaviour: tables.behaviour.baseAddress!, ledger: ledger, schedules: schedules,
-                        clockRates: w.clockRates)
+                        behaviour: tables.behaviour.baseAddress!, ledger: ledger, schedules: schedules)
         }
         PathKernel.run(table, 0..<table.count, context(schedules: tables.schedules.view))
         // Today's book is done: what it collected is in the ledger now.
