@@ -85,7 +85,11 @@ final class Schedules: @unchecked Sendable {
         let interest: UnsafeMutablePointer<Int64>
 
         /// An annuity in its regular months (more than one left): the instalment less the
-        /// month's interest repays principal.
+        /// month's interest repays principal. `Schedule.payment` clamps that principal to
+        /// [0, balance]; a lane leaves both clamps out of its chain, which is exact because
+        /// the lower one cannot bind (checked at loading: the instalment covers the first
+        /// month's interest, and interest only falls with the balance) and the upper one
+        /// binding would leave the balance negative, which `complete` catches and redoes.
         struct Lane {
             var position = -1
             var balance: Int64 = 0
@@ -98,10 +102,9 @@ final class Schedules: @unchecked Sendable {
 
             @inline(__always)
             mutating func pay(into b: UnsafeMutablePointer<Int64>, _ i: UnsafeMutablePointer<Int64>) {
-                let (interest, principal) = Schedule.payment(balance: balance, months: 2, monthlyRate: rate,
-                                                             instalment: instalment, repayment: .annuity)
+                let interest = Schedule.interest(balance: balance, monthlyRate: rate)
                 paid &+= interest
-                balance -= principal
+                balance += interest - instalment
                 at += 1
                 b[at] = balance
                 i[at] = paid
@@ -121,7 +124,9 @@ final class Schedules: @unchecked Sendable {
                     balance[at] = table.balance[i]
                     interest[at] = 0
                     let regular = min(Int(table.remainingMonths[i]) - 1, Int(end[i]) - at)
-                    if table.repayment[i] != Repayment.annuity.code || regular <= 0 {
+                    let firstInterest = Schedule.interest(balance: table.balance[i], monthlyRate: table.monthlyRate[i])
+                    if table.repayment[i] != Repayment.annuity.code || regular <= 0
+                        || table.instalment[i] < firstInterest {
                         finish(i, balance: table.balance[i], paid: 0, at: at)
                         continue
                     }
@@ -135,7 +140,7 @@ final class Schedules: @unchecked Sendable {
             /// false when none is left.
             func refill(_ lane: inout Lane) -> Bool {
                 guard lane.at == lane.regularEnd else { return true }
-                finish(lane.position, balance: lane.balance, paid: lane.paid, at: lane.at)
+                complete(lane)
                 lane = load() ?? Lane()
                 return lane.position >= 0
             }
@@ -154,6 +159,17 @@ final class Schedules: @unchecked Sendable {
             // The table is done: the lanes still running end one by one.
             for var lane in [lanes.0, lanes.1, lanes.2, lanes.3] where lane.position >= 0 {
                 while lane.at < lane.regularEnd { lane.pay(into: balance, interest) }
+                complete(lane)
+            }
+        }
+
+        /// Finishes a lane's position after its regular months, or all over again month by
+        /// month if the balance went negative (the upper clamp would have bound: a balance of
+        /// a few cents).
+        func complete(_ lane: Lane) {
+            if lane.balance < 0 {
+                finish(lane.position, balance: table.balance[lane.position], paid: 0, at: Int(start[lane.position]))
+            } else {
                 finish(lane.position, balance: lane.balance, paid: lane.paid, at: lane.at)
             }
         }
