@@ -12,6 +12,8 @@ struct NewBusiness: Sendable {
         var segment: Segment
         /// Expected approved loans per simulated year (applications x approval, variant applied).
         var expectedLoans: [Double]
+        /// The count's distribution per year, summed once for all paths.
+        var loanCounts: [PoissonTable]
         var legalMaximum: [Double]
         var median: Double
         var sigma: Double
@@ -54,11 +56,12 @@ struct NewBusiness: Sendable {
         products = scenario.newBusiness.map { p in
             let multiplier = variant.applicationsMultiplier[p.segment] ?? 1
             let extra = variant.extraApplications[p.segment] ?? 0
+            let expectedLoans = (0..<years).map { y in
+                max(0, p.applications(in: firstYear + y) * multiplier + extra) * p.approvalShare
+            }
             return Product(
                 kind: p.kind, segment: p.segment,
-                expectedLoans: (0..<years).map { y in
-                    max(0, p.applications(in: firstYear + y) * multiplier + extra) * p.approvalShare
-                },
+                expectedLoans: expectedLoans, loanCounts: expectedLoans.map { PoissonTable(mean: $0) },
                 legalMaximum: (0..<years).map { y in p.legalMaximum * pow(1 + p.maximumIndexation, Double(y)) },
                 median: p.amountMedian, sigma: p.amountSigma, annualRate: p.annualRate, repayment: p.repayment,
                 terms: cumulative(p.termMix) { $0 },
@@ -83,8 +86,7 @@ struct NewBusiness: Sendable {
             for year in 0..<years {
                 let countWords = philox.block(path, UInt32(index), (Stream.newCount.rawValue << 24) | UInt32(year), 0)
                 let count = min(Self.maximumLoansPerYear,
-                                Distributions.poisson(mean: product.expectedLoans[year],
-                                                      uniform: Uniform.open53(countWords.0, countWords.1)))
+                                product.loanCounts[year].count(uniform: Uniform.open53(countWords.0, countWords.1)))
                 let vintage = firstYear + year
                 let bucket = FlowBucket.of(kind: product.kind, segment: product.segment, vintage: vintage)
                 for slot in 0..<count {
