@@ -17,10 +17,14 @@ struct NewBusiness: Sendable {
         var legalMaximum: [Double]
         var median: Double
         var sigma: Double
-        var annualRate: Double
+        var monthlyRate: Double
         var repayment: Repayment
-        /// Cumulative mixes: (cumulative probability, value index or term).
+        /// Cumulative mixes: (cumulative probability, value index; for terms, the index in `termMonths`).
         var terms: [(Double, Int)]
+        /// The mix's terms in months, ascending, and their annuity denominators at `monthlyRate`:
+        /// the same for every loan on the term, so computed once.
+        var termMonths: [Int]
+        var annuityDenominators: [Double]
         var classes: [(Double, Int)]
         var sectors: [(Double, Int)]
         var pdScale: Double
@@ -59,12 +63,16 @@ struct NewBusiness: Sendable {
             let expectedLoans = (0..<years).map { y in
                 max(0, p.applications(in: firstYear + y) * multiplier + extra) * p.approvalShare
             }
+            let monthlyRate = p.annualRate / 12
+            let termMonths = p.termMix.keys.sorted()
             return Product(
                 kind: p.kind, segment: p.segment,
                 expectedLoans: expectedLoans, loanCounts: expectedLoans.map { PoissonTable(mean: $0) },
                 legalMaximum: (0..<years).map { y in p.legalMaximum * pow(1 + p.maximumIndexation, Double(y)) },
-                median: p.amountMedian, sigma: p.amountSigma, annualRate: p.annualRate, repayment: p.repayment,
-                terms: cumulative(p.termMix) { $0 },
+                median: p.amountMedian, sigma: p.amountSigma, monthlyRate: monthlyRate, repayment: p.repayment,
+                terms: cumulative(p.termMix) { termMonths.firstIndex(of: $0) ?? 0 },
+                termMonths: termMonths,
+                annuityDenominators: termMonths.map { Schedule.annuityDenominator(monthlyRate: monthlyRate, months: $0) },
                 classes: cumulative(p.riskClassMix) { classIndex[$0] ?? 0 },
                 sectors: cumulative(p.sectorMix) { sectorIndex[$0] ?? 0 },
                 pdScale: variant.newLoanPDMultiplier[p.segment] ?? 1)
@@ -97,7 +105,8 @@ struct NewBusiness: Sendable {
                                                              uniform: Uniform.open53(a.0, a.1)))
                     let cents = Int64((amount * 100).rounded())
                     let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
-                    let term = Self.pick(product.terms, Uniform.open(a.3))
+                    let termIndex = Self.pick(product.terms, Uniform.open(a.3))
+                    let term = product.termMonths[termIndex]
                     let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
                     let riskClass = Self.pick(product.classes, Uniform.open(b.0))
                     let sector = Self.pick(product.sectors, Uniform.open(b.1))
@@ -108,8 +117,11 @@ struct NewBusiness: Sendable {
                         ledger[sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
                             + Flow.closing.rawValue] &+= cents
                     }
-                    table.append(balance: cents, annualRate: product.annualRate, remainingMonths: term,
-                                 repayment: product.repayment, status: .performing, deferralUsed: 0,
+                    let instalment = product.repayment != .annuity ? 0
+                        : Schedule.annuityInstalment(balance: cents, monthlyRate: product.monthlyRate, months: term,
+                                                     denominator: product.annuityDenominators[termIndex])
+                    table.append(balance: cents, monthlyRate: product.monthlyRate, remainingMonths: term,
+                                 instalment: instalment, repayment: product.repayment, status: .performing, deferralUsed: 0,
                                  riskClass: riskClass, sector: sector, kind: product.kind, bucket: bucket,
                                  pdScale: product.pdScale, startMonth: lendMonth + 1, entity: entity)
                 }

@@ -46,10 +46,21 @@ public struct PositionTable: Sendable {
                                 status st: Status, deferralUsed d: Int, riskClass c: Int, sector s: Int, kind k: Kind,
                                 bucket bk: FlowBucket, pdScale scale: Double, startMonth start: Int, entity e: UInt32) {
         let r = annualRate / 12
+        append(balance: b, monthlyRate: r, remainingMonths: n,
+               instalment: rep == .annuity ? Schedule.annuityInstalment(balance: b, monthlyRate: r, months: n) : 0,
+               repayment: rep, status: st, deferralUsed: d, riskClass: c, sector: s, kind: k, bucket: bk,
+               pdScale: scale, startMonth: start, entity: e)
+    }
+
+    /// Appends one position whose instalment the caller has computed (0 unless annuity).
+    public mutating func append(balance b: Int64, monthlyRate r: Double, remainingMonths n: Int, instalment i: Int64,
+                                repayment rep: Repayment, status st: Status, deferralUsed d: Int, riskClass c: Int,
+                                sector s: Int, kind k: Kind, bucket bk: FlowBucket, pdScale scale: Double,
+                                startMonth start: Int, entity e: UInt32) {
         balance.append(b)
         monthlyRate.append(r)
         remainingMonths.append(Int32(n))
-        instalment.append(rep == .annuity ? Schedule.annuityInstalment(balance: b, monthlyRate: r, months: n) : 0)
+        instalment.append(i)
         repayment.append(rep.code)
         status.append(st.code)
         deferralUsed.append(Int32(d))
