@@ -97,33 +97,37 @@ struct NewBusiness: Sendable {
                                 product.loanCounts[year].count(uniform: Uniform.open53(countWords.0, countWords.1)))
                 let vintage = firstYear + year
                 let bucket = FlowBucket.of(kind: product.kind, segment: product.segment, vintage: vintage)
-                for slot in 0..<count {
-                    let entity = Self.entity(product: index, year: year, slot: slot)
-                    let a = philox.block(path, entity, Stream.newLoan.rawValue << 24, 0)
-                    let amount = min(product.legalMaximum[year],
-                                     Distributions.lognormal(median: product.median, sigma: product.sigma,
-                                                             uniform: Uniform.open53(a.0, a.1)))
-                    let cents = Int64((amount * 100).rounded())
-                    let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
-                    let termIndex = Self.pick(product.terms, Uniform.open(a.3))
-                    let term = product.termMonths[termIndex]
-                    let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
-                    let riskClass = Self.pick(product.classes, Uniform.open(b.0))
-                    let sector = Self.pick(product.sectors, Uniform.open(b.1))
-                    ledger[sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count + Flow.lent.rawValue]
-                        &+= cents
-                    if lendMonth % 12 == 11 {
-                        // Lent in December: live from January, but on the books at this year's end.
-                        ledger[sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
-                            + Flow.closing.rawValue] &+= cents
+                // The product-year's loans are appended at once: one check per column, not per loan.
+                withUnsafeTemporaryAllocation(of: PositionTable.Row.self, capacity: count) { rows in
+                    for slot in 0..<count {
+                        let entity = Self.entity(product: index, year: year, slot: slot)
+                        let a = philox.block(path, entity, Stream.newLoan.rawValue << 24, 0)
+                        let amount = min(product.legalMaximum[year],
+                                         Distributions.lognormal(median: product.median, sigma: product.sigma,
+                                                                 uniform: Uniform.open53(a.0, a.1)))
+                        let cents = Int64((amount * 100).rounded())
+                        let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
+                        let termIndex = Self.pick(product.terms, Uniform.open(a.3))
+                        let term = product.termMonths[termIndex]
+                        let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
+                        let riskClass = Self.pick(product.classes, Uniform.open(b.0))
+                        let sector = Self.pick(product.sectors, Uniform.open(b.1))
+                        let flows = ledger + sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
+                        flows[Flow.lent.rawValue] &+= cents
+                        if lendMonth % 12 == 11 {
+                            // Lent in December: live from January, but on the books at this year's end.
+                            flows[Flow.closing.rawValue] &+= cents
+                        }
+                        let instalment = product.repayment != .annuity ? 0
+                            : Schedule.annuityInstalment(balance: cents, monthlyRate: product.monthlyRate, months: term,
+                                                         denominator: product.annuityDenominators[termIndex])
+                        rows.initializeElement(at: slot, to: PositionTable.Row(
+                            balance: cents, monthlyRate: product.monthlyRate, remainingMonths: term, instalment: instalment,
+                            repayment: product.repayment, status: .performing, deferralUsed: 0, riskClass: riskClass,
+                            sector: sector, kind: product.kind, bucket: bucket, pdScale: product.pdScale,
+                            startMonth: lendMonth + 1, entity: entity))
                     }
-                    let instalment = product.repayment != .annuity ? 0
-                        : Schedule.annuityInstalment(balance: cents, monthlyRate: product.monthlyRate, months: term,
-                                                     denominator: product.annuityDenominators[termIndex])
-                    table.append(balance: cents, monthlyRate: product.monthlyRate, remainingMonths: term,
-                                 instalment: instalment, repayment: product.repayment, status: .performing, deferralUsed: 0,
-                                 riskClass: riskClass, sector: sector, kind: product.kind, bucket: bucket,
-                                 pdScale: product.pdScale, startMonth: lendMonth + 1, entity: entity)
+                    table.append(contentsOf: UnsafeBufferPointer(rows))
                 }
             }
         }
