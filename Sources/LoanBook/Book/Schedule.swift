@@ -18,10 +18,25 @@ public enum Schedule {
 
     /// The level annuity instalment A = B r / (1 - (1 + r)^-n), or B / n when r = 0.
     public static func annuityInstalment(balance: Int64, monthlyRate r: Double, months n: Int) -> Int64 {
+        // Only a positive term and rate need the denominator, and pow costs.
+        let denominator = n > 0 && r != 0 ? annuityDenominator(monthlyRate: r, months: n) : 1
+        return annuityInstalment(balance: balance, monthlyRate: r, months: n, denominator: denominator)
+    }
+
+    /// 1 - (1 + r)^-n, the annuity's denominator: it depends on the rate and term only, so
+    /// a caller lending many loans on a few terms computes it once per term.
+    public static func annuityDenominator(monthlyRate r: Double, months n: Int) -> Double {
+        1 - pow(1 + r, -Double(n))
+    }
+
+    /// `annuityInstalment` with `denominator` = `annuityDenominator(monthlyRate: r, months: n)`.
+    @inlinable
+    public static func annuityInstalment(balance: Int64, monthlyRate r: Double, months n: Int,
+                                         denominator: Double) -> Int64 {
         guard n > 0 else { return balance }
         let b = Double(balance)
         if r == 0 { return cents(b / Double(n)) }
-        return cents(b * r / (1 - pow(1 + r, -Double(n))))
+        return cents(b * r / denominator)
     }
 
     /// One regular month of a performing position (MODEL.md section 4, step 3): interest and

@@ -12,13 +12,19 @@ struct NewBusiness: Sendable {
         var segment: Segment
         /// Expected approved loans per simulated year (applications x approval, variant applied).
         var expectedLoans: [Double]
+        /// The count's distribution per year, summed once for all paths.
+        var loanCounts: [PoissonTable]
         var legalMaximum: [Double]
         var median: Double
         var sigma: Double
-        var annualRate: Double
+        var monthlyRate: Double
         var repayment: Repayment
-        /// Cumulative mixes: (cumulative probability, value index or term).
+        /// Cumulative mixes: (cumulative probability, value index; for terms, the index in `termMonths`).
         var terms: [(Double, Int)]
+        /// The mix's terms in months, ascending, and their annuity denominators at `monthlyRate`:
+        /// the same for every loan on the term, so computed once.
+        var termMonths: [Int]
+        var annuityDenominators: [Double]
         var classes: [(Double, Int)]
         var sectors: [(Double, Int)]
         var pdScale: Double
@@ -54,14 +60,19 @@ struct NewBusiness: Sendable {
         products = scenario.newBusiness.map { p in
             let multiplier = variant.applicationsMultiplier[p.segment] ?? 1
             let extra = variant.extraApplications[p.segment] ?? 0
+            let expectedLoans = (0..<years).map { y in
+                max(0, p.applications(in: firstYear + y) * multiplier + extra) * p.approvalShare
+            }
+            let monthlyRate = p.annualRate / 12
+            let termMonths = p.termMix.keys.sorted()
             return Product(
                 kind: p.kind, segment: p.segment,
-                expectedLoans: (0..<years).map { y in
-                    max(0, p.applications(in: firstYear + y) * multiplier + extra) * p.approvalShare
-                },
+                expectedLoans: expectedLoans, loanCounts: expectedLoans.map { PoissonTable(mean: $0) },
                 legalMaximum: (0..<years).map { y in p.legalMaximum * pow(1 + p.maximumIndexation, Double(y)) },
-                median: p.amountMedian, sigma: p.amountSigma, annualRate: p.annualRate, repayment: p.repayment,
-                terms: cumulative(p.termMix) { $0 },
+                median: p.amountMedian, sigma: p.amountSigma, monthlyRate: monthlyRate, repayment: p.repayment,
+                terms: cumulative(p.termMix) { termMonths.firstIndex(of: $0) ?? 0 },
+                termMonths: termMonths,
+                annuityDenominators: termMonths.map { Schedule.annuityDenominator(monthlyRate: monthlyRate, months: $0) },
                 classes: cumulative(p.riskClassMix) { classIndex[$0] ?? 0 },
                 sectors: cumulative(p.sectorMix) { sectorIndex[$0] ?? 0 },
                 pdScale: variant.newLoanPDMultiplier[p.segment] ?? 1)
@@ -83,33 +94,40 @@ struct NewBusiness: Sendable {
             for year in 0..<years {
                 let countWords = philox.block(path, UInt32(index), (Stream.newCount.rawValue << 24) | UInt32(year), 0)
                 let count = min(Self.maximumLoansPerYear,
-                                Distributions.poisson(mean: product.expectedLoans[year],
-                                                      uniform: Uniform.open53(countWords.0, countWords.1)))
+                                product.loanCounts[year].count(uniform: Uniform.open53(countWords.0, countWords.1)))
                 let vintage = firstYear + year
                 let bucket = FlowBucket.of(kind: product.kind, segment: product.segment, vintage: vintage)
-                for slot in 0..<count {
-                    let entity = Self.entity(product: index, year: year, slot: slot)
-                    let a = philox.block(path, entity, Stream.newLoan.rawValue << 24, 0)
-                    let amount = min(product.legalMaximum[year],
-                                     Distributions.lognormal(median: product.median, sigma: product.sigma,
-                                                             uniform: Uniform.open53(a.0, a.1)))
-                    let cents = Int64((amount * 100).rounded())
-                    let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
-                    let term = Self.pick(product.terms, Uniform.open(a.3))
-                    let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
-                    let riskClass = Self.pick(product.classes, Uniform.open(b.0))
-                    let sector = Self.pick(product.sectors, Uniform.open(b.1))
-                    ledger[sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count + Flow.lent.rawValue]
-                        &+= cents
-                    if lendMonth % 12 == 11 {
-                        // Lent in December: live from January, but on the books at this year's end.
-                        ledger[sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
-                            + Flow.closing.rawValue] &+= cents
+                // The product-year's loans are appended at once: one check per column, not per loan.
+                withUnsafeTemporaryAllocation(of: PositionTable.Row.self, capacity: count) { rows in
+                    for slot in 0..<count {
+                        let entity = Self.entity(product: index, year: year, slot: slot)
+                        let a = philox.block(path, entity, Stream.newLoan.rawValue << 24, 0)
+                        let amount = min(product.legalMaximum[year],
+                                         Distributions.lognormal(median: product.median, sigma: product.sigma,
+                                                                 uniform: Uniform.open53(a.0, a.1)))
+                        let cents = Int64((amount * 100).rounded())
+                        let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
+                        let termIndex = Self.pick(product.terms, Uniform.open(a.3))
+                        let term = product.termMonths[termIndex]
+                        let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
+                        let riskClass = Self.pick(product.classes, Uniform.open(b.0))
+                        let sector = Self.pick(product.sectors, Uniform.open(b.1))
+                        let flows = ledger + sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
+                        flows[Flow.lent.rawValue] &+= cents
+                        if lendMonth % 12 == 11 {
+                            // Lent in December: live from January, but on the books at this year's end.
+                            flows[Flow.closing.rawValue] &+= cents
+                        }
+                        let instalment = product.repayment != .annuity ? 0
+                            : Schedule.annuityInstalment(balance: cents, monthlyRate: product.monthlyRate, months: term,
+                                                         denominator: product.annuityDenominators[termIndex])
+                        rows.initializeElement(at: slot, to: PositionTable.Row(
+                            balance: cents, monthlyRate: product.monthlyRate, remainingMonths: term, instalment: instalment,
+                            repayment: product.repayment, status: .performing, deferralUsed: 0, riskClass: riskClass,
+                            sector: sector, kind: product.kind, bucket: bucket, pdScale: product.pdScale,
+                            startMonth: lendMonth + 1, entity: entity))
                     }
-                    table.append(balance: cents, annualRate: product.annualRate, remainingMonths: term,
-                                 repayment: product.repayment, status: .performing, deferralUsed: 0,
-                                 riskClass: riskClass, sector: sector, kind: product.kind, bucket: bucket,
-                                 pdScale: product.pdScale, startMonth: lendMonth + 1, entity: entity)
+                    table.append(contentsOf: UnsafeBufferPointer(rows))
                 }
             }
         }

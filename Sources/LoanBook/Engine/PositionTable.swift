@@ -46,20 +46,84 @@ public struct PositionTable: Sendable {
                                 status st: Status, deferralUsed d: Int, riskClass c: Int, sector s: Int, kind k: Kind,
                                 bucket bk: FlowBucket, pdScale scale: Double, startMonth start: Int, entity e: UInt32) {
         let r = annualRate / 12
-        balance.append(b)
-        monthlyRate.append(r)
-        remainingMonths.append(Int32(n))
-        instalment.append(rep == .annuity ? Schedule.annuityInstalment(balance: b, monthlyRate: r, months: n) : 0)
-        repayment.append(rep.code)
-        status.append(st.code)
-        deferralUsed.append(Int32(d))
-        riskClass.append(Int32(c))
-        sector.append(Int32(s))
-        kind.append(UInt8(k.index))
-        bucket.append(UInt8(bk.rawValue))
-        pdScale.append(scale)
-        startMonth.append(Int32(start))
-        entity.append(e)
+        append(Row(balance: b, monthlyRate: r, remainingMonths: n,
+                   instalment: rep == .annuity ? Schedule.annuityInstalment(balance: b, monthlyRate: r, months: n) : 0,
+                   repayment: rep, status: st, deferralUsed: d, riskClass: c, sector: s, kind: k, bucket: bk,
+                   pdScale: scale, startMonth: start, entity: e))
+    }
+
+    /// Appends one position.
+    public mutating func append(_ row: Row) {
+        withUnsafePointer(to: row) { append(contentsOf: UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    /// Appends `rows` column by column: each column checks and grows its storage once, where
+    /// appending row by row would pay that fourteen times per position.
+    public mutating func append(contentsOf rows: UnsafeBufferPointer<Row>) {
+        guard !rows.isEmpty else { return }
+        Self.append(&balance, rows) { $0.balance }
+        Self.append(&monthlyRate, rows) { $0.monthlyRate }
+        Self.append(&remainingMonths, rows) { $0.remainingMonths }
+        Self.append(&instalment, rows) { $0.instalment }
+        Self.append(&repayment, rows) { $0.repayment }
+        Self.append(&status, rows) { $0.status }
+        Self.append(&deferralUsed, rows) { $0.deferralUsed }
+        Self.append(&riskClass, rows) { $0.riskClass }
+        Self.append(&sector, rows) { $0.sector }
+        Self.append(&kind, rows) { $0.kind }
+        Self.append(&bucket, rows) { $0.bucket }
+        Self.append(&pdScale, rows) { $0.pdScale }
+        Self.append(&startMonth, rows) { $0.startMonth }
+        Self.append(&entity, rows) { $0.entity }
+    }
+
+    /// Appends one field of every row to its column. An array only grows initialized, so the
+    /// column grows once by copies of the first row's value, then takes the rows through its buffer.
+    @inline(__always)
+    private static func append<T>(_ column: inout [T], _ rows: UnsafeBufferPointer<Row>, _ field: (Row) -> T) {
+        let start = column.count
+        column.append(contentsOf: repeatElement(field(rows[0]), count: rows.count))
+        column.withUnsafeMutableBufferPointer { column in
+            for k in rows.indices { column[start + k] = field(rows[k]) }
+        }
+    }
+
+    /// One position as the columns hold it (widest fields first, so it packs into 64 bytes).
+    public struct Row: Sendable {
+        var balance: Int64
+        var monthlyRate: Double
+        var instalment: Int64
+        var pdScale: Double
+        var remainingMonths: Int32
+        var deferralUsed: Int32
+        var riskClass: Int32
+        var sector: Int32
+        var startMonth: Int32
+        var entity: UInt32
+        var repayment: UInt8
+        var status: UInt8
+        var kind: UInt8
+        var bucket: UInt8
+
+        /// A position whose instalment the caller has computed (0 unless annuity).
+        public init(balance b: Int64, monthlyRate r: Double, remainingMonths n: Int, instalment i: Int64,
+                    repayment rep: Repayment, status st: Status, deferralUsed d: Int, riskClass c: Int, sector s: Int,
+                    kind k: Kind, bucket bk: FlowBucket, pdScale scale: Double, startMonth start: Int, entity e: UInt32) {
+            balance = b
+            monthlyRate = r
+            remainingMonths = Int32(n)
+            instalment = i
+            repayment = rep.code
+            status = st.code
+            deferralUsed = Int32(d)
+            riskClass = Int32(c)
+            sector = Int32(s)
+            kind = UInt8(k.index)
+            bucket = UInt8(bk.rawValue)
+            pdScale = scale
+            startMonth = Int32(start)
+            entity = e
+        }
     }
 }
 
