@@ -43,11 +43,12 @@ struct ScheduleView {
 /// and lets the months run while the position's survival since that draw, the product of
 /// (1 - p) over its months, stays at or above U: the number of quiet months is then exactly
 /// geometric, as a Bernoulli draw per month would give, and the clock carries over year ends
-/// and status changes (memoryless). A quiet year costs a few multiplications, no logarithm. A second
-/// uniform picks which event happens. Quiet months are then simple: a performing
-/// position pays its instalments (two entries of its `Schedules`), a deferred one its interest, one in arrears nothing, and a
-/// claim in recovery receives its monthly amount; the random-number cost is per event, not per
-/// month. Regular flows are summed in registers and booked once a year.
+/// and status changes (memoryless). A quiet year costs a few multiplications and no logarithm.
+/// A second uniform picks which event happens. Quiet months are then simple: a performing
+/// position pays its instalments (two entries of its `Schedules`), a deferred one its
+/// interest, one in arrears nothing, and a claim in recovery receives its monthly amount; the
+/// random-number cost is per event, not per month. Regular flows are summed in registers and
+/// booked once a year.
 @usableFromInline
 enum PathKernel {
     @usableFromInline static let performing: UInt8 = 0, deferred: UInt8 = 1, arrears: UInt8 = 2,
