@@ -87,7 +87,9 @@ struct NewBusiness: Sendable {
     }
 
     /// Appends this path's new loans to `table` and books their lending in the sector ledger.
+    /// `rows` is the worker's scratch for one product-year (`maximumLoansPerYear` rows).
     func draw(path: UInt32, philox: Philox4x32, into table: inout PositionTable,
+              rows: UnsafeMutableBufferPointer<PositionTable.Row>,
               ledger: UnsafeMutablePointer<Int64>, sectorStride: Int) {
         let yearStride = FlowBucket.count * Flow.count
         for (index, product) in products.enumerated() {
@@ -98,37 +100,35 @@ struct NewBusiness: Sendable {
                 let vintage = firstYear + year
                 let bucket = FlowBucket.of(kind: product.kind, segment: product.segment, vintage: vintage)
                 // The product-year's loans are appended at once: one check per column, not per loan.
-                withUnsafeTemporaryAllocation(of: PositionTable.Row.self, capacity: count) { rows in
-                    for slot in 0..<count {
-                        let entity = Self.entity(product: index, year: year, slot: slot)
-                        let a = philox.block(path, entity, Stream.newLoan.rawValue << 24, 0)
-                        let amount = min(product.legalMaximum[year],
-                                         Distributions.lognormal(median: product.median, sigma: product.sigma,
-                                                                 uniform: Uniform.open53(a.0, a.1)))
-                        let cents = Int64((amount * 100).rounded())
-                        let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
-                        let termIndex = Self.pick(product.terms, Uniform.open(a.3))
-                        let term = product.termMonths[termIndex]
-                        let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
-                        let riskClass = Self.pick(product.classes, Uniform.open(b.0))
-                        let sector = Self.pick(product.sectors, Uniform.open(b.1))
-                        let flows = ledger + sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
-                        flows[Flow.lent.rawValue] &+= cents
-                        if lendMonth % 12 == 11 {
-                            // Lent in December: live from January, but on the books at this year's end.
-                            flows[Flow.closing.rawValue] &+= cents
-                        }
-                        let instalment = product.repayment != .annuity ? 0
-                            : Schedule.annuityInstalment(balance: cents, monthlyRate: product.monthlyRate, months: term,
-                                                         denominator: product.annuityDenominators[termIndex])
-                        rows.initializeElement(at: slot, to: PositionTable.Row(
-                            balance: cents, monthlyRate: product.monthlyRate, remainingMonths: term, instalment: instalment,
-                            repayment: product.repayment, status: .performing, deferralUsed: 0, riskClass: riskClass,
-                            sector: sector, kind: product.kind, bucket: bucket, pdScale: product.pdScale,
-                            startMonth: lendMonth + 1, entity: entity))
+                for slot in 0..<count {
+                    let entity = Self.entity(product: index, year: year, slot: slot)
+                    let a = philox.block(path, entity, Stream.newLoan.rawValue << 24, 0)
+                    let amount = min(product.legalMaximum[year],
+                                     Distributions.lognormal(median: product.median, sigma: product.sigma,
+                                                             uniform: Uniform.open53(a.0, a.1)))
+                    let cents = Int64((amount * 100).rounded())
+                    let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
+                    let termIndex = Self.pick(product.terms, Uniform.open(a.3))
+                    let term = product.termMonths[termIndex]
+                    let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
+                    let riskClass = Self.pick(product.classes, Uniform.open(b.0))
+                    let sector = Self.pick(product.sectors, Uniform.open(b.1))
+                    let flows = ledger + sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
+                    flows[Flow.lent.rawValue] &+= cents
+                    if lendMonth % 12 == 11 {
+                        // Lent in December: live from January, but on the books at this year's end.
+                        flows[Flow.closing.rawValue] &+= cents
                     }
-                    table.append(contentsOf: UnsafeBufferPointer(rows))
+                    let instalment = product.repayment != .annuity ? 0
+                        : Schedule.annuityInstalment(balance: cents, monthlyRate: product.monthlyRate, months: term,
+                                                     denominator: product.annuityDenominators[termIndex])
+                    rows.initializeElement(at: slot, to: PositionTable.Row(
+                        balance: cents, monthlyRate: product.monthlyRate, remainingMonths: term, instalment: instalment,
+                        repayment: product.repayment, status: .performing, deferralUsed: 0, riskClass: riskClass,
+                        sector: sector, kind: product.kind, bucket: bucket, pdScale: product.pdScale,
+                        startMonth: lendMonth + 1, entity: entity))
                 }
+                table.append(contentsOf: UnsafeBufferPointer(rebasing: rows[0..<count]))
             }
         }
     }

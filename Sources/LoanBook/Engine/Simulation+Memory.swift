@@ -4,7 +4,7 @@ extension Simulation {
     /// (2 x chunkSize x years x sectors doubles), the conditional hazards, the per-sector and
     /// summed ledgers, a one-path settlement row and the new loans of a path with their
     /// schedules (at least the 1024 reserved, or twice the expected number of new loans over
-    /// the horizon; two `Int64` per instalment up to the horizon).
+    /// the horizon; two `Int64` per instalment up to the horizon) and one product-year's rows.
     public var workspaceBytes: Int {
         let s = sectors.count, classes = scenario.riskClasses.count
         let factorChunk = 2 * FactorModel.chunkSize * years * s * MemoryLayout<Double>.size
@@ -15,6 +15,7 @@ extension Simulation {
             * Double(years)
         let newLoans = max(1024, Int(min(expectedNewLoans * 2, 1e9)))
             * (PositionTable.bytesPerPosition + 4 * 2 + (months + 1) * 2 * MemoryLayout<Int64>.size)
+            + NewBusiness.maximumLoansPerYear * MemoryLayout<PositionTable.Row>.stride
         return factorChunk + hazards + ledgers + settlementRow + newLoans
     }
 

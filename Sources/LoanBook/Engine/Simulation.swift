@@ -125,7 +125,8 @@ public struct Simulation: Sendable {
         /// The path's ledger summed over sectors.
         public var ledger: YearLedger
         var newPositions = PositionTable()
-        /// The schedules of the path's new loans.
+        /// Scratch for one product-year of new loans, and the schedules of the path's new loans.
+        let newRows = UnsafeMutableBufferPointer<PositionTable.Row>.allocate(capacity: NewBusiness.maximumLoansPerYear)
         let newSchedules = Schedules()
         private var scratch: PathResults?
 
@@ -153,6 +154,7 @@ public struct Simulation: Sendable {
             chunkFactors.deallocate()
             chunkScratch.deallocate()
             hazards.deallocate()
+            newRows.deallocate()
             sectorLedger.deallocate()
         }
 
@@ -214,7 +216,8 @@ public struct Simulation: Sendable {
         }
 
         w.newPositions.removeAll()
-        newBusiness.draw(path: p32, philox: philox, into: &w.newPositions, ledger: ledger, sectorStride: sectorStride)
+        newBusiness.draw(path: p32, philox: philox, into: &w.newPositions, rows: w.newRows, ledger: ledger,
+                         sectorStride: sectorStride)
         var positionMonths = table.count * months
         for start in w.newPositions.startMonth { positionMonths += max(0, months - Int(start)) }
         w.newSchedules.build(w.newPositions, months: months)
