@@ -1,3 +1,5 @@
+import Foundation
+
 /// `SummaryStatistics` for every (year, metric) of a run: the content of projection.csv and
 /// of the report's tables, computed once.
 public struct ProjectionStatistics: Sendable, Equatable {
@@ -7,22 +9,28 @@ public struct ProjectionStatistics: Sendable, Equatable {
     /// `statistics[year * Metric.count + metric.index]`, year index `years` is the horizon.
     public let statistics: [SummaryStatistics]
 
-    /// One column (and one sorted copy) at a time, so memory stays at about one column of
-    /// paths besides `results`. O(years x metrics x n log n).
-    public init(results: PathResults) {
+    /// One column (and one sorted copy) at a time per worker, so memory stays at about
+    /// `threads` columns of paths besides `results`. O(years x metrics x n log n); each
+    /// column's figures depend only on the column, so `threads` does not change them.
+    public init(results: PathResults, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         firstYear = results.firstYear
         years = results.years
         paths = results.paths
-        var all: [SummaryStatistics] = []
-        all.reserveCapacity((results.years + 1) * Metric.count)
-        var column = [Double](repeating: 0, count: results.paths)
-        for year in 0...results.years {
-            for metric in Metric.allCases {
-                for path in 0..<results.paths { column[path] = results[path, year, metric] }
-                all.append(SummaryStatistics(sample: column, metric: metric))
+        let metrics = Metric.allCases
+        let count = (results.years + 1) * metrics.count
+        let workers = max(1, min(threads, count))
+        statistics = [SummaryStatistics](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = SharedBuffer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var column = [Double](repeating: 0, count: results.paths)
+                for index in stride(from: worker, to: count, by: workers) {
+                    let year = index / metrics.count, metric = metrics[index % metrics.count]
+                    for path in 0..<results.paths { column[path] = results[path, year, metric] }
+                    (slots.base + index).initialize(to: SummaryStatistics(sample: column, metric: metric))
+                }
             }
+            initialized = count
         }
-        statistics = all
     }
 
     /// Year index 0..<years for calendar years, `years` for the whole horizon.
