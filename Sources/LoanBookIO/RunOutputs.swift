@@ -15,12 +15,14 @@ public enum RunOutputs {
     ///   - extraSummary: sections appended to summary.json after the fixed ones.
     ///   - contributions: drawn in report.html when given.
     ///   - locale: report.html's language and number format.
+    ///   - threads: workers for the statistics (never changes a byte).
     public static func files(title: String, results: PathResults, provisionAmount: Double,
                              manifest: Manifest, extraSummary: [(String, JSONValue)] = [],
-                             contributions: ContributionsReport? = nil, locale: ReportLocale = .nl)
+                             contributions: ContributionsReport? = nil, locale: ReportLocale = .nl,
+                             threads: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> [(name: String, contents: Data)]
     {
-        let projection = ProjectionStatistics(results: results)
+        let projection = ProjectionStatistics(results: results, threads: threads)
         let provision = ProvisionAnalysis(results: results, amount: provisionAmount)
         let figures = RunFigures(results: results, provisionAmount: provisionAmount, contributions: contributions,
                                  projection: projection, provision: provision)

@@ -183,7 +183,7 @@ struct RunJob {
         var files = RunOutputs.files(title: simulation.scenario.name, results: run.results,
                                      provisionAmount: simulation.scenario.provision.amount, manifest: manifest,
                                      extraSummary: [("contributions", contributions.json)],
-                                     contributions: contributions, locale: locale)
+                                     contributions: contributions, locale: locale, threads: threads)
         files.append((ContributionsReport.fileName, Data(contributions.csv.utf8)))
         return files
     }

@@ -157,10 +157,15 @@ final class Schedules: @unchecked Sendable {
                 guard refill(&lanes.0), refill(&lanes.1), refill(&lanes.2), refill(&lanes.3) else { break }
             }
             // The table is done: the lanes still running end one by one.
-            for var lane in [lanes.0, lanes.1, lanes.2, lanes.3] where lane.position >= 0 {
+            func drain(_ lane: inout Lane) {
+                guard lane.position >= 0 else { return }
                 while lane.at < lane.regularEnd { lane.pay(into: balance, interest) }
                 complete(lane)
             }
+            drain(&lanes.0)
+            drain(&lanes.1)
+            drain(&lanes.2)
+            drain(&lanes.3)
         }
 
         /// Finishes a lane's position after its regular months, or all over again month by
