@@ -209,11 +209,16 @@ enum PathKernel {
                 } else {
                     // The event falls in this stretch: the months survived before it, bit by bit.
                     quiet = 0
-                    for (months, factor) in [(8, q8), (4, q4), (2, q2), (1, q1)]
-                    where quiet + months < available && survival * factor >= level {
-                        quiet += months
-                        survival *= factor
+                    @inline(__always) func survive(_ months: Int, _ factor: Double) {
+                        if quiet + months < available && survival * factor >= level {
+                            quiet += months
+                            survival *= factor
+                        }
                     }
+                    survive(8, q8)
+                    survive(4, q4)
+                    survive(2, q2)
+                    survive(1, q1)
                 }
 
                 // Quiet months.

@@ -183,9 +183,6 @@ final class Schedules: @unchecked Sendable {
         /// (balance 0, or the horizon) and records that entry as its end.
         func finish(_ i: Int, balance b: Int64, paid: Int64, at: Int) {
             var b = b, paid = paid, at = at
-            // A tiny annuity can be repaid before its regular months are over; the lane kept
-            // writing zeros after that, and its schedule ends at the first.
-            while b == 0 && balance[at - 1] == 0 { at -= 1 }
             let last = Int(end[i])
             var n = Int(table.remainingMonths[i]) - (at - Int(start[i]))
             while b > 0 && at < last {
