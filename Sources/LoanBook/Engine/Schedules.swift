@@ -202,21 +202,21 @@ final class Schedules: @unchecked Sendable {
 
     private func reservePositions(_ n: Int) {
         guard n > positionCapacity else { return }
-        let capacity = max(n, 2 * positionCapacity)
-        start.deallocate()
-        end.deallocate()
-        start = .allocate(capacity: capacity)
-        end = .allocate(capacity: capacity)
-        positionCapacity = capacity
+        positionCapacity = max(n, 2 * positionCapacity)
+        Self.reallocate(&start, positionCapacity)
+        Self.reallocate(&end, positionCapacity)
     }
 
     private func reserveEntries(_ n: Int) {
         guard n > entryCapacity else { return }
-        let capacity = max(n, 2 * entryCapacity)
-        balance.deallocate()
-        interest.deallocate()
-        balance = .allocate(capacity: capacity)
-        interest = .allocate(capacity: capacity)
-        entryCapacity = capacity
+        entryCapacity = max(n, 2 * entryCapacity)
+        Self.reallocate(&balance, entryCapacity)
+        Self.reallocate(&interest, entryCapacity)
+    }
+
+    /// Fresh storage for `capacity` elements; the old contents go (a build rewrites them all).
+    private static func reallocate<T>(_ pointer: inout UnsafeMutablePointer<T>, _ capacity: Int) {
+        pointer.deallocate()
+        pointer = .allocate(capacity: capacity)
     }
 }
