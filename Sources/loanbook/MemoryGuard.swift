@@ -31,7 +31,7 @@ enum MemoryGuard {
         let double = MemoryLayout<Double>.size
         let resultsPerPath = ((simulation.years + 1) * Metric.count + 1 + kinds + sectors) * double
         let statisticsPerPath = (1 + kinds + sectors) * double + 2 * MemoryLayout<Int>.size
-        let blocks = (paths + FactorModel.chunkSize - 1) / FactorModel.chunkSize + 1
+        let blocks = (paths + Simulation.blockPaths - 1) / Simulation.blockPaths + 1
         let workerCount = max(1, min(threads, blocks))
         return Estimate(results: paths * resultsPerPath, statistics: paths * statisticsPerPath,
                         workers: workerCount * simulation.workspaceBytes + simulation.positionTableBytes,
