@@ -30,7 +30,9 @@ enum MemoryGuard {
         let kinds = Kind.allCases.count, sectors = simulation.sectors.count
         let double = MemoryLayout<Double>.size
         let resultsPerPath = ((simulation.years + 1) * Metric.count + 1 + kinds + sectors) * double
-        let statisticsPerPath = (1 + kinds + sectors) * double + 2 * MemoryLayout<Int>.size
+        // ContributionsReport's columns, or the projection's column and sorted copy per thread.
+        let statisticsColumns = max(1 + kinds + sectors, 2 * max(1, threads))
+        let statisticsPerPath = statisticsColumns * double + 2 * MemoryLayout<Int>.size
         let blocks = (paths + Simulation.blockPaths - 1) / Simulation.blockPaths + 1
         let workerCount = max(1, min(threads, blocks))
         return Estimate(results: paths * resultsPerPath, statistics: paths * statisticsPerPath,
