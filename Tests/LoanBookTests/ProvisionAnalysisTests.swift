@@ -97,4 +97,18 @@ private func fixture() -> PathResults {
         #expect(p[0, .costAboveBudget] == SummaryStatistics(sample: r.column(year: 0, metric: .costAboveBudget),
                                                              metric: .costAboveBudget))
     }
+
+    @Test func sameOnAnyNumberOfThreads() {
+        let r = fixture()
+        let one = ProjectionStatistics(results: r, threads: 1)
+        for threads in [2, 3, 200] {
+            #expect(ProjectionStatistics(results: r, threads: threads) == one, "\(threads) threads")
+        }
+        // Every column lands in its own slot: each agrees with the column computed alone.
+        for year in 0...r.years {
+            for metric in Metric.allCases {
+                #expect(one[year, metric] == SummaryStatistics(sample: r.column(year: year, metric: metric), metric: metric))
+            }
+        }
+    }
 }
