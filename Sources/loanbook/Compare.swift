@@ -74,20 +74,21 @@ struct Compare: ParsableCommand {
             let comparison = PairedComparison(a: outcomeA.run.results, b: outcomeB.run.results)
 
             let tornado = try self.tornado(jobA: jobA, jobB: jobB, a: outcomeA.run.results, b: outcomeB.run.results)
+            // Each run's figures once: the page draws them and the JSON takes their means.
+            let figuresA = jobA.figures(for: outcomeA.run), figuresB = jobB.figures(for: outcomeB.run)
             let json = ComparisonJSON.render(
                 a: .init(name: inputsA.scenario.name, file: scenarioA, directory: dirA),
                 b: .init(name: inputsB.scenario.name, file: scenarioB, directory: dirB),
                 seed: seed, comparison: comparison,
-                meansA: ProjectionStatistics(results: outcomeA.run.results),
-                meansB: ProjectionStatistics(results: outcomeB.run.results),
+                meansA: figuresA.projection, meansB: figuresB.projection,
                 warnings: warnings, tornado: tornado)
             let files = ComparisonOutputs.files(a: (dirA, outcomeA.files), b: (dirB, outcomeB.files),
                                                 comparison: comparison, comparisonJSON: json,
                                                 report: ComparisonHTML.render(
                                                     a: inputsA.scenario.name, b: inputsB.scenario.name,
                                                     comparison: comparison, tornado: tornado,
-                                                    runs: [(inputsA.scenario.name, jobA.figures(for: outcomeA.run)),
-                                                           (inputsB.scenario.name, jobB.figures(for: outcomeB.run))],
+                                                    runs: [(inputsA.scenario.name, figuresA),
+                                                           (inputsB.scenario.name, figuresB)],
                                                     manifests: [(inputsA.scenario.name, jobA.manifest),
                                                                 (inputsB.scenario.name, jobB.manifest)],
                                                     locale: options.locale))

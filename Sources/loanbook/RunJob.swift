@@ -191,6 +191,7 @@ struct RunJob {
     /// The run's figures as its report draws them (for a comparison page).
     func figures(for run: RunResult) -> RunFigures {
         RunFigures(results: run.results, provisionAmount: simulation.scenario.provision.amount,
-                   contributions: ContributionsReport(run: run))
+                   contributions: ContributionsReport(run: run),
+                   projection: ProjectionStatistics(results: run.results, threads: threads))
     }
 }
