@@ -9,9 +9,10 @@ public struct ProjectionStatistics: Sendable, Equatable {
     /// `statistics[year * Metric.count + metric.index]`, year index `years` is the horizon.
     public let statistics: [SummaryStatistics]
 
-    /// One column (and one sorted copy) at a time per worker, so memory stays at about
-    /// `threads` columns of paths besides `results`. O(years x metrics x n log n); each
-    /// column's figures depend only on the column, so `threads` does not change them.
+    /// One column (with its sorted copy and the sort's scratch) at a time per worker, so
+    /// memory stays at about 3 x `threads` columns of paths besides `results`.
+    /// O(years x metrics x n); each column's figures depend only on the column, so `threads`
+    /// does not change them.
     public init(results: PathResults, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         firstYear = results.firstYear
         years = results.years

@@ -39,7 +39,7 @@ public struct ProvisionAnalysis: Sendable, Equatable {
         for year in 0..<years {
             var column = results.column(year: year, metric: .costAboveBudget)
             byYear.append(ExceedanceProbability(sample: column, above: amount))
-            column.sort()
+            column.sortAscending()
             required.append(Self.levels.map { RequiredProvision(sorted: column, level: $0) })
         }
         exceedanceByYear = byYear
@@ -56,7 +56,7 @@ public struct ProvisionAnalysis: Sendable, Equatable {
 
         var horizon = results.column(year: years, metric: .costAboveBudget)
         exceedanceHorizon = ExceedanceProbability(sample: horizon, above: amount * Double(years))
-        horizon.sort()
+        horizon.sortAscending()
         requiredHorizon = Self.levels.map { RequiredProvision(sorted: horizon, level: $0) }
     }
 

@@ -5,12 +5,12 @@
 /// - `mean`: compensated sum in path order / n.
 /// - `sd`: sample standard deviation (divisor n - 1), two-pass; 0 when n = 1.
 /// - `se`: sd / sqrt(n), the Monte Carlo standard error of the mean.
-/// - quantiles: Hyndman-Fan type 7 on a sorted copy (`Quantile.type7`).
+/// - quantiles: Hyndman-Fan type 7 on a sorted copy (`Quantile.type7`, `sortedAscending`).
 /// - VaR and ES are of the *loss side*. For a cost (`Metric.isCost`) the upper tail:
 ///   VaR_q = Q(q), ES_q = mean of the k = ceil(n (1 - q)) largest values. For an income the
 ///   lower tail, reported as the value itself: VaR_q = Q(1 - q), ES_q = mean of the k smallest.
 ///
-/// An empty sample gives NaN everywhere. O(n log n) for the sort.
+/// An empty sample gives NaN everywhere. O(n), the sort included.
 public struct SummaryStatistics: Sendable, Equatable {
     /// The quantile levels reported, in the order of projection.csv.
     public static let quantileLevels: [Double] = [0.01, 0.05, 0.10, 0.50, 0.90, 0.95, 0.99, 0.995]
@@ -50,7 +50,7 @@ public struct SummaryStatistics: Sendable, Equatable {
         sd = sample.count > 1 ? (squares.value / (n - 1)).squareRoot() : 0
         se = sd / n.squareRoot()
 
-        let sorted = sample.sorted()
+        let sorted = sample.sortedAscending()
         quantiles = Self.quantileLevels.map { Quantile.type7(sorted: sorted, $0) }
         valueAtRisk = Self.tailLevels.map { Quantile.type7(sorted: sorted, lossIsUpper ? $0 : 1 - $0) }
         expectedShortfall = Self.tailLevels.map {
