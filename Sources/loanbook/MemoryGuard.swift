@@ -8,8 +8,8 @@ import LoanBookIO
 /// - results: per path every metric for every year and the horizon, the collected share, the
 ///   cost by kind and by sector (`RunResult`);
 /// - statistics: while the outputs are made, per path the horizon total, one column per kind
-///   and per sector and the index sort of `ContributionsReport` (the projection's column and
-///   its sorted copy, two columns, fit in the same room);
+///   and per sector and the index sort of `ContributionsReport` (or, per statistics thread,
+///   the projection's column, its sorted copy and the radix sort's scratch: three columns);
 /// - workers: one `Simulation.Workspace` per worker thread and the shared position table.
 ///
 /// The limit is half of the memory this process may use: the machine's, or the cgroup's
@@ -30,8 +30,8 @@ enum MemoryGuard {
         let kinds = Kind.allCases.count, sectors = simulation.sectors.count
         let double = MemoryLayout<Double>.size
         let resultsPerPath = ((simulation.years + 1) * Metric.count + 1 + kinds + sectors) * double
-        // ContributionsReport's columns, or the projection's column and sorted copy per thread.
-        let statisticsColumns = max(1 + kinds + sectors, 2 * max(1, threads))
+        // ContributionsReport's columns, or the projection's column, sorted copy and sort scratch per thread.
+        let statisticsColumns = max(1 + kinds + sectors, 3 * max(1, threads))
         let statisticsPerPath = statisticsColumns * double + 2 * MemoryLayout<Int>.size
         let blocks = (paths + Simulation.blockPaths - 1) / Simulation.blockPaths + 1
         let workerCount = max(1, min(threads, blocks))

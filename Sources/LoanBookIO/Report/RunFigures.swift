@@ -41,13 +41,13 @@ public struct RunFigures: Sendable {
                                           (.other, .balanceOther)]
         var fans: [(kind: Kind, years: [FanQuantiles])] = []
         for (kind, metric) in balances {
-            let years = (0..<results.years).map { FanQuantiles(sorted: results.column(year: $0, metric: metric).sorted()) }
+            let years = (0..<results.years).map { FanQuantiles(sorted: results.column(year: $0, metric: metric).sortedAscending()) }
             if years.contains(where: { $0.p95 != 0 || $0.p5 != 0 }) { fans.append((kind, years)) }
         }
         balanceFans = fans
 
         let amount = self.provision.amount
-        let costs = (0..<results.years).map { results.column(year: $0, metric: .costAboveBudget).sorted() }
+        let costs = (0..<results.years).map { results.column(year: $0, metric: .costAboveBudget).sortedAscending() }
         let tail = Self.clippedTail
         if let first = costs.first {
             let (lower, upper) = Self.range(lower: Quantile.type7(sorted: first, tail),
