@@ -62,3 +62,32 @@ import Testing
         #expect(Array(firstWrong).isEmpty, "mix \(Self.mixes[index])")
     }
 }
+
+/// A new loan's balance is its amount rounded to the cent, half away from zero as `rounded()` does.
+@Suite struct NewBusinessCentsTests {
+    static func euros() -> [Double] {
+        let philox = Philox4x32(seed: 78)
+        let amounts = (0..<20_000).map { i in
+            let w = philox.block(UInt32(i), 4, 0, 0)
+            return Distributions.lognormal(median: 9_000, sigma: 1.5, uniform: Uniform.open53(w.0, w.1))
+        }
+        // Halves of a cent and their neighbours, where rounding could go either way (adding one
+        // half rounds 0.5.nextDown cents up to 1); amounts of a fraction of a cent; amounts from
+        // 2^52 cents up, where adding one half rounds to even.
+        let halfCents: [Double] = [0.5, 1.5, 2.5, 1234.5, 0x1p51 + 0.5]
+        let halves = halfCents.flatMap { (cents: Double) -> [Double] in
+            let near = [cents.nextDown, cents, cents.nextUp].map { $0 / 100 }
+            return near + near.map(\.nextDown) + near.map(\.nextUp)
+        }
+        let extremeCents: [Double] = [0, 1e-300, 0.4, 0x1p52, 0x1p52 + 1, 0x1p53 - 1, 1e17]
+        let extremes = extremeCents.map { $0 / 100 }
+        return amounts + halves + extremes
+    }
+
+    @Test func centsAreTheRoundedAmount() {
+        let firstWrong = Self.euros().lazy.filter { euros in
+            NewBusiness.cents(euros: euros) != Int64((euros * 100).rounded())
+        }.prefix(3)
+        #expect(Array(firstWrong).isEmpty)
+    }
+}
