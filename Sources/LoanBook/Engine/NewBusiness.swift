@@ -19,15 +19,52 @@ struct NewBusiness: Sendable {
         var sigma: Double
         var monthlyRate: Double
         var repayment: Repayment
-        /// Cumulative mixes: (cumulative probability, value index; for terms, the index in `termMonths`).
-        var terms: [(Double, Int)]
+        /// The term mix; its values are indices in `termMonths`.
+        var terms: Mix
         /// The mix's terms in months, ascending, and their annuity denominators at `monthlyRate`:
         /// the same for every loan on the term, so computed once.
         var termMonths: [Int]
         var annuityDenominators: [Double]
-        var classes: [(Double, Int)]
-        var sectors: [(Double, Int)]
+        var classes: Mix
+        var sectors: Mix
         var pdScale: Double
+    }
+
+    /// A mix of value indices, drawn from one uniform: the first value whose cumulative share
+    /// exceeds the uniform scaled to the total, or the last value if none does.
+    struct Mix: Sendable {
+        /// The cumulative shares in value-index order, each raised to the largest before it so
+        /// they ascend whatever the shares (for shares >= 0 they are the sums themselves), in
+        /// groups of four; +infinity pads the last group.
+        let bounds: [SIMD4<Double>]
+        /// The values, one per share; `[0]` for an empty mix, which draws 0.
+        let values: [Int]
+        /// The sum of all shares (1 for an empty mix).
+        let total: Double
+
+        /// `cumulative`: (cumulative share, value) in value order.
+        init(cumulative: [(Double, Int)]) {
+            var largest = -Double.infinity
+            var sums = cumulative.map { largest = max(largest, $0.0); return largest }
+            while !sums.count.isMultiple(of: 4) { sums.append(.infinity) }
+            bounds = stride(from: 0, to: sums.count, by: 4).map { SIMD4(sums[$0..<$0 + 4]) }
+            values = cumulative.isEmpty ? [0] : cumulative.map(\.1)
+            total = cumulative.last?.0 ?? 1
+        }
+
+        /// A scan stopping at the first bound above `u * total` mispredicts its exit, at a random
+        /// index; this counts the bounds not above instead, four at a time, with no branch on the
+        /// data. The bounds ascend, so the count is the first bound above's index, or at least
+        /// the value count when none is (the last value then, as the scan falls back to). The
+        /// first raised bound above the scaled uniform is the first sum above it, and the padding
+        /// is above every finite scaled uniform.
+        @inline(__always)
+        func pick(_ u: Double) -> Int {
+            let scaled = SIMD4(repeating: u * total)
+            var notAbove = SIMD4<Int64>()
+            for group in bounds { notAbove &+= SIMD4(repeating: 1).replacing(with: 0, where: scaled .< group) }
+            return values[min(Int(notAbove.wrappedSum()), values.count - 1)]
+        }
     }
 
     /// Highest slot index a product-year can hold (2^12 - 1 in the entity word).
@@ -50,12 +87,12 @@ struct NewBusiness: Sendable {
         self.firstYear = firstYear
         self.years = years
         let variant = scenario.variant
-        func cumulative<K>(_ mix: [K: Double], _ index: (K) -> Int) -> [(Double, Int)] {
+        func cumulative<K>(_ mix: [K: Double], _ index: (K) -> Int) -> Mix {
             var total = 0.0
-            return mix.map { (index($0.key), $0.value) }.sorted { $0.0 < $1.0 }.map { item in
+            return Mix(cumulative: mix.map { (index($0.key), $0.value) }.sorted { $0.0 < $1.0 }.map { item in
                 total += item.1
                 return (total, item.0)
-            }
+            })
         }
         products = scenario.newBusiness.map { p in
             let multiplier = variant.applicationsMultiplier[p.segment] ?? 1
@@ -79,11 +116,14 @@ struct NewBusiness: Sendable {
         }
     }
 
+    /// `Int64((euros * 100).rounded())` without libm's `round`, a call on baseline x86-64.
+    /// Adding one half and truncating gives the same from 0.5 up to 2^52 cents; below 0.5 the
+    /// sum can round up to 1 (at 0.5.nextDown) and from 2^52 up to the next even, so those
+    /// amounts, which no scenario lends, keep `rounded()`.
     @inline(__always)
-    private static func pick(_ mix: [(Double, Int)], _ u: Double) -> Int {
-        let scaled = u * (mix.last?.0 ?? 1)
-        for (bound, value) in mix where scaled < bound { return value }
-        return mix.last?.1 ?? 0
+    static func cents(euros: Double) -> Int64 {
+        let x = euros * 100
+        return x >= 0.5 && x < 0x1p52 ? Int64(x + 0.5) : Int64(x.rounded())
     }
 
     /// Appends this path's new loans to `table` and books their lending in the sector ledger.
@@ -106,19 +146,19 @@ struct NewBusiness: Sendable {
                     let amount = min(product.legalMaximum[year],
                                      Distributions.lognormal(median: product.median, sigma: product.sigma,
                                                              uniform: Uniform.open53(a.0, a.1)))
-                    let cents = Int64((amount * 100).rounded())
-                    let lendMonth = year * 12 + min(11, Int(Uniform.open(a.2) * 12))
-                    let termIndex = Self.pick(product.terms, Uniform.open(a.3))
+                    let cents = Self.cents(euros: amount)
+                    let month = min(11, Int(Uniform.open(a.2) * 12))
+                    let lendMonth = year * 12 + month
+                    let termIndex = product.terms.pick(Uniform.open(a.3))
                     let term = product.termMonths[termIndex]
                     let b = philox.block(path, entity, Stream.newLoan.rawValue << 24 | 1, 0)
-                    let riskClass = Self.pick(product.classes, Uniform.open(b.0))
-                    let sector = Self.pick(product.sectors, Uniform.open(b.1))
+                    let riskClass = product.classes.pick(Uniform.open(b.0))
+                    let sector = product.sectors.pick(Uniform.open(b.1))
                     let flows = ledger + sector * sectorStride + year * yearStride + bucket.rawValue * Flow.count
                     flows[Flow.lent.rawValue] &+= cents
-                    if lendMonth % 12 == 11 {
-                        // Lent in December: live from January, but on the books at this year's end.
-                        flows[Flow.closing.rawValue] &+= cents
-                    }
+                    // Lent in December: live from January, but on the books at this year's end.
+                    // month / 11 is 1 in December, else 0: no branch that mispredicts one loan in 12.
+                    flows[Flow.closing.rawValue] &+= cents * Int64(month / 11)
                     let instalment = product.repayment != .annuity ? 0
                         : Schedule.annuityInstalment(balance: cents, monthlyRate: product.monthlyRate, months: term,
                                                      denominator: product.annuityDenominators[termIndex])

@@ -78,13 +78,14 @@ public struct PositionTable: Sendable {
     }
 
     /// Appends one field of every row to its column. An array only grows initialized, so the
-    /// column grows once by copies of the first row's value, then takes the rows through its buffer.
+    /// field is gathered into a scratch buffer (on the stack for a product-year's rows), which the
+    /// column then copies in as it grows: no fill to overwrite.
     @inline(__always)
     private static func append<T>(_ column: inout [T], _ rows: UnsafeBufferPointer<Row>, _ field: (Row) -> T) {
-        let start = column.count
-        column.append(contentsOf: repeatElement(field(rows[0]), count: rows.count))
-        column.withUnsafeMutableBufferPointer { column in
-            for k in rows.indices { column[start + k] = field(rows[k]) }
+        withUnsafeTemporaryAllocation(of: T.self, capacity: rows.count) { scratch in
+            for k in rows.indices { scratch.initializeElement(at: k, to: field(rows[k])) }
+            column.append(contentsOf: UnsafeBufferPointer(scratch))
+            _ = scratch.deinitialize()
         }
     }
 
