@@ -29,6 +29,8 @@ let package = Package(
                 .product(name: "LoanBookIO", package: mainPackage),
             ],
             path: "Benchmarks/LoanBookBenchmarks",
+            // As the engine's module is compiled, so that the bare loop (BareLoop.swift) is a fair floor.
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         )
     ]

@@ -90,6 +90,28 @@ let benchmarks: @Sendable () -> Void = {
     engineBenchmark("Book_scale_10_1k_paths", paths: 1_000, bookScale: 10, iterations: 3, seconds: 20)
     engineBenchmark("Book_scale_100_100_paths", paths: 100, bookScale: 100, iterations: 3, seconds: 25)
 
+    // The issue's bare loop on all cores, one position at a time and eight side by side: the
+    // floor the engine's throughput is measured against (BareLoop.swift).
+    for (lanes, groups) in [(1, 1_000_000), (8, 250_000)] {
+        Benchmark(
+            "Floor_bare_loop_\(lanes)_lane\(lanes == 1 ? "" : "s")",
+            configuration: .init(
+                metrics: engineMetrics, warmupIterations: 0, maxDuration: .seconds(10), maxIterations: 3,
+                thresholds: allocationGate(absolute: 100, metrics: engineMetrics))
+        ) { benchmark in
+            let clock = ContinuousClock()
+            let start = clock.now
+            // Literal lane counts, so that the loop is compiled for each.
+            let (months, check) = lanes == 1
+                ? BareLoop.positionMonths(groups: groups, lanes: 1, months: 120, threads: cores)
+                : BareLoop.positionMonths(groups: groups, lanes: 8, months: 120, threads: cores)
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            blackHole(check)
+            benchmark.measurement(throughputMetric, Int(Double(months) / max(seconds, 1e-9)))
+        }
+    }
+
     // The economy alone: the sector factors of 64 chunks (16,384 paths), one thread.
     Benchmark(
         "Economy_factors_64_chunks",
