@@ -1,5 +1,6 @@
 // The engine's benchmarks: throughput on the reference workload, scaling in paths and in
-// positions, the economy and the settlement alone, and allocation counts.
+// positions, the economy and the settlement alone, the bare loop as a floor, and
+// allocation counts.
 //
 // Timings on a shared machine drift; the thresholds therefore gate only what does not drift
 // (allocations, see `allocationGate`), and throughput is reported. docs/performance.md has the
