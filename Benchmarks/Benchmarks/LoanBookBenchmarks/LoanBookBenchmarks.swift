@@ -98,7 +98,8 @@ let benchmarks: @Sendable () -> Void = {
             "Floor_bare_loop_\(lanes)_lane\(lanes == 1 ? "" : "s")",
             configuration: .init(
                 metrics: engineMetrics, warmupIterations: 0, maxDuration: .seconds(10), maxIterations: 3,
-                thresholds: allocationGate(absolute: 100, metrics: engineMetrics))
+                // The loop allocates nothing per month; Dispatch's threads vary by a few hundred.
+                thresholds: allocationGate(absolute: 1_000, metrics: engineMetrics))
         ) { benchmark in
             let clock = ContinuousClock()
             let start = clock.now
