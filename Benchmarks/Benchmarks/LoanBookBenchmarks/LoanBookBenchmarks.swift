@@ -56,6 +56,13 @@ func simulation(paths: Int, bookScale: Double? = nil) -> Simulation {
     }
 }
 
+/// Position-months per second for `positionMonths` done since `start`.
+func throughput(_ positionMonths: Int, since start: ContinuousClock.Instant) -> Int {
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    return Int(Double(positionMonths) / max(seconds, 1e-9))
+}
+
 /// One run of `paths` paths on all cores, reporting position-months per second.
 func engineBenchmark(_ name: String, paths: Int, bookScale: Double? = nil, iterations: Int, seconds: Int) {
     Benchmark(
@@ -64,13 +71,10 @@ func engineBenchmark(_ name: String, paths: Int, bookScale: Double? = nil, itera
             metrics: engineMetrics, warmupIterations: 0, maxDuration: .seconds(seconds), maxIterations: iterations,
             thresholds: allocationGate(absolute: 2_000, metrics: engineMetrics))
     ) { (benchmark: Benchmark, simulation: Simulation) in
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let result = simulation.run(paths: 0..<paths, threads: cores)
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        benchmark.measurement(throughputMetric, throughput(result.positionMonths, since: start))
         blackHole(result)
-        benchmark.measurement(throughputMetric, Int(Double(result.positionMonths) / max(seconds, 1e-9)))
     } setup: { () -> Simulation in
         simulation(paths: paths, bookScale: bookScale)
     }
@@ -101,16 +105,13 @@ let benchmarks: @Sendable () -> Void = {
                 // The loop allocates nothing per month; Dispatch's threads vary by a few hundred.
                 thresholds: allocationGate(absolute: 1_000, metrics: engineMetrics))
         ) { benchmark in
-            let clock = ContinuousClock()
-            let start = clock.now
+            let start = ContinuousClock.now
             // Literal lane counts, so that the loop is compiled for each.
             let (months, check) = lanes == 1
                 ? BareLoop.positionMonths(groups: groups, lanes: 1, months: 120, threads: cores)
                 : BareLoop.positionMonths(groups: groups, lanes: 8, months: 120, threads: cores)
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            benchmark.measurement(throughputMetric, throughput(months, since: start))
             blackHole(check)
-            benchmark.measurement(throughputMetric, Int(Double(months) / max(seconds, 1e-9)))
         }
     }
 
