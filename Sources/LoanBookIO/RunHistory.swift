@@ -62,10 +62,11 @@ public struct RunHistory: Sendable {
         public var collectedShare: CollectedShareSummary
         public var contributions: ContributionsReport
 
-        public init(results: PathResults, provisionAmount: Double, contributions: ContributionsReport) {
-            projection = ProjectionStatistics(results: results)
-            provision = ProvisionAnalysis(results: results, amount: provisionAmount)
-            collectedShare = CollectedShareSummary(shares: results.collectedShare)
+        /// The figures the run's outputs were made from, so nothing is computed twice.
+        public init(_ figures: RunFigures, contributions: ContributionsReport) {
+            projection = figures.projection
+            provision = figures.provision
+            collectedShare = figures.collectedShare
             self.contributions = contributions
         }
     }

@@ -26,6 +26,16 @@ public enum RunOutputs {
         let provision = ProvisionAnalysis(results: results, amount: provisionAmount)
         let figures = RunFigures(results: results, provisionAmount: provisionAmount, contributions: contributions,
                                  projection: projection, provision: provision)
+        return files(title: title, figures: figures, manifest: manifest, extraSummary: extraSummary, locale: locale)
+    }
+
+    /// The files from a run's figures already computed (a caller that also draws or records
+    /// them computes them once).
+    public static func files(title: String, figures: RunFigures, manifest: Manifest,
+                             extraSummary: [(String, JSONValue)] = [], locale: ReportLocale = .nl)
+        -> [(name: String, contents: Data)]
+    {
+        let projection = figures.projection, provision = figures.provision
         return [
             (Self.projection, Data(ProjectionCSV.render(projection).utf8)),
             (Self.summary, Data(SummaryJSON.render(provision: provision, collectedShare: figures.collectedShare,

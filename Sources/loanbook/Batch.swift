@@ -178,9 +178,7 @@ struct Batch: ParsableCommand {
             let outcome = job.execute(label: stem)
             try OutputDirectory(path: directory).writeInterruptibly(outcome.files)
             record.seconds = Date().timeIntervalSince(start)
-            record.figures = RunHistory.Figures(results: outcome.run.results,
-                                                provisionAmount: job.simulation.scenario.provision.amount,
-                                                contributions: ContributionsReport(run: outcome.run))
+            record.figures = RunHistory.Figures(outcome.figures, contributions: outcome.contributions)
             log.event("scenario_finished", [("scenario", .string(stem)), ("paths", .int(Int64(outcome.paths))),
                                             ("seconds", .number(record.seconds)), ("out", .string(relativeOut))])
             Progress(label: stem, total: 1, quiet: quiet)

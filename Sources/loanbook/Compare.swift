@@ -74,8 +74,9 @@ struct Compare: ParsableCommand {
             let comparison = PairedComparison(a: outcomeA.run.results, b: outcomeB.run.results)
 
             let tornado = try self.tornado(jobA: jobA, jobB: jobB, a: outcomeA.run.results, b: outcomeB.run.results)
-            // Each run's figures once: the page draws them and the JSON takes their means.
-            let figuresA = jobA.figures(for: outcomeA.run), figuresB = jobB.figures(for: outcomeB.run)
+            // Each run's figures as its outputs were made from them: the page draws them and
+            // the JSON takes their means.
+            let figuresA = outcomeA.figures, figuresB = outcomeB.figures
             let json = ComparisonJSON.render(
                 a: .init(name: inputsA.scenario.name, file: scenarioA, directory: dirA),
                 b: .init(name: inputsB.scenario.name, file: scenarioB, directory: dirB),

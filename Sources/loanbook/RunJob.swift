@@ -104,6 +104,9 @@ struct RunJob {
     struct Outcome {
         var run: RunResult
         var files: [(name: String, contents: Data)]
+        /// What the files were made from: for a comparison page or the batch's history.
+        var figures: RunFigures
+        var contributions: ContributionsReport
         var paths: Int
         var seconds: Double
         /// With `--target-se`: the figure's standard error and whether the target was met.
@@ -130,14 +133,27 @@ struct RunJob {
             // The outputs are those of `run --paths <used>`, and the manifest records that command:
             // rerunning it reproduces every byte.
             let recorded = Manifest.recordedCommandLine(Self.commandLine(CommandLine.arguments, paths: used))
-            return Outcome(run: targeted.result,
-                           files: files(for: targeted.result, manifest: manifest(paths: used, commandLine: recorded)),
-                           paths: used, seconds: seconds, targetNote: note)
+            return outcome(of: targeted.result, manifest: manifest(paths: used, commandLine: recorded),
+                           keepingPaths: false, paths: used, seconds: seconds, targetNote: note)
         }
         var run = simulation.run(paths: paths, threads: threads, settleBudget: false) { progress.update($0) }
         settleBudget(&run)
         let seconds = Date().timeIntervalSince(start)
-        return Outcome(run: run, files: files(for: run), paths: paths.count, seconds: seconds)
+        return outcome(of: run, manifest: manifest, keepingPaths: keepPaths, paths: paths.count, seconds: seconds)
+    }
+
+    /// The run's figures, computed once, and the files made from them (with paths.bin if
+    /// `keepingPaths`).
+    private func outcome(of run: RunResult, manifest: Manifest, keepingPaths: Bool, paths: Int, seconds: Double,
+                         targetNote: String? = nil) -> Outcome {
+        let contributions = ContributionsReport(run: run)
+        let figures = figures(for: run, contributions: contributions)
+        var files = files(figures: figures, contributions: contributions, manifest: manifest)
+        if keepingPaths {
+            files.append((PathsFile.fileName, PathsFile.encode(run, firstPath: self.paths.lowerBound)))
+        }
+        return Outcome(run: run, files: files, figures: figures, contributions: contributions, paths: paths,
+                       seconds: seconds, targetNote: targetNote)
     }
 
     var manifest: Manifest { manifest(paths: totalPaths, commandLine: commandLine) }
@@ -170,28 +186,26 @@ struct RunJob {
         return out + ["--paths", "\(used)"]
     }
 
-    func files(for run: RunResult) -> [(name: String, contents: Data)] {
-        var outputs = files(for: run, manifest: manifest)
-        if keepPaths { outputs.append((PathsFile.fileName, PathsFile.encode(run, firstPath: paths.lowerBound))) }
-        return outputs
-    }
-
     /// The outputs of `run` as one run would write them, with `manifest` (merge passes the
     /// merged one); without `paths.bin`.
     func files(for run: RunResult, manifest: Manifest) -> [(name: String, contents: Data)] {
         let contributions = ContributionsReport(run: run)
-        var files = RunOutputs.files(title: simulation.scenario.name, results: run.results,
-                                     provisionAmount: simulation.scenario.provision.amount, manifest: manifest,
-                                     extraSummary: [("contributions", contributions.json)],
-                                     contributions: contributions, locale: locale, threads: threads)
+        return files(figures: figures(for: run, contributions: contributions), contributions: contributions,
+                     manifest: manifest)
+    }
+
+    private func files(figures: RunFigures, contributions: ContributionsReport,
+                       manifest: Manifest) -> [(name: String, contents: Data)] {
+        var files = RunOutputs.files(title: simulation.scenario.name, figures: figures, manifest: manifest,
+                                     extraSummary: [("contributions", contributions.json)], locale: locale)
         files.append((ContributionsReport.fileName, Data(contributions.csv.utf8)))
         return files
     }
 
-    /// The run's figures as its report draws them (for a comparison page).
-    func figures(for run: RunResult) -> RunFigures {
+    /// The run's figures as its report draws them, its statistics on `threads` workers.
+    private func figures(for run: RunResult, contributions: ContributionsReport) -> RunFigures {
         RunFigures(results: run.results, provisionAmount: simulation.scenario.provision.amount,
-                   contributions: ContributionsReport(run: run),
+                   contributions: contributions,
                    projection: ProjectionStatistics(results: run.results, threads: threads))
     }
 }
