@@ -55,6 +55,14 @@ public enum Schedule {
         }
     }
 
+    /// The balance of an interest-free annuity of `balance` cents with `months` to run, after
+    /// `j` instalments (`j` >= 0): `payment` at rate 0 charges no interest, so it repays
+    /// min(balance, instalment) a month until the month with one left (or none) takes the rest.
+    @inlinable @inline(__always)
+    public static func interestFreeBalance(balance: Int64, instalment: Int64, months n: Int, after j: Int) -> Int64 {
+        j >= max(n, 1) ? 0 : max(0, balance - Int64(j) * instalment)
+    }
+
     /// One row of a schedule table, for reports and tests.
     public struct Row: Sendable, Hashable {
         public var month: Int

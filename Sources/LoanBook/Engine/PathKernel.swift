@@ -29,6 +29,7 @@ struct PathContext {
 struct ScheduleView {
     @usableFromInline let start: UnsafePointer<Int32>
     @usableFromInline let end: UnsafePointer<Int32>
+    @usableFromInline let interestFree: UnsafePointer<Bool>
     @usableFromInline let balance: UnsafePointer<Int64>
     @usableFromInline let interest: UnsafePointer<Int64>
 }
@@ -103,9 +104,12 @@ enum PathKernel {
         let years = c.months / 12
 
         // On its precomputed schedule (every live position starts on one), a position is at
-        // entry `j` (instalments paid); a partial remission takes it off.
+        // entry `j` (instalments paid); a partial remission takes it off. An interest-free
+        // annuity's entries are a closed form in today's balance, instalment and term.
         var onSchedule = true
         var j = 0
+        let interestFree = c.schedules.interestFree[i]
+        let opening = b, term = n
         let scheduleStart = Int(c.schedules.start[i])
         let scheduleEnd = Int(c.schedules.end[i]) - scheduleStart
         let scheduleBalance = c.schedules.balance + scheduleStart
@@ -151,12 +155,20 @@ enum PathKernel {
             /// Pays `k` regular instalments; false if the loan is repaid on the way.
             @inline(__always) func payInstalments(_ k: Int) -> Bool {
                 if onSchedule {
+                    // On its schedule, b is the balance at entry j.
                     let next = min(j + k, scheduleEnd)
-                    interest &+= scheduleInterest[next] - scheduleInterest[j]
-                    principal &+= scheduleBalance[j] - scheduleBalance[next]
+                    let after: Int64
+                    if interestFree {
+                        after = Schedule.interestFreeBalance(balance: opening, instalment: instalment, months: term,
+                                                             after: next)
+                    } else {
+                        interest &+= scheduleInterest[next] - scheduleInterest[j]
+                        after = scheduleBalance[next]
+                    }
+                    principal &+= b - after
+                    b = after
                     n -= next - j
                     j = next
-                    b = scheduleBalance[j]
                 } else {
                     for _ in 0..<k {
                         let (i, p) = payment(balance: b, months: n, monthlyRate: r, instalment: instalment,

@@ -11,11 +11,17 @@
 /// one position at a time runs at the latency of its rounding arithmetic. `build` advances
 /// four positions side by side instead, so that the processor overlaps their chains; the
 /// entries are those of `Schedule.payment` month by month all the same.
+///
+/// An interest-free annuity (the Bbz's loans for living costs) needs no entries: without
+/// interest there is no rounding, and its balance after j instalments is a closed form
+/// (`Schedule.interestFreeBalance`). Such a position has its flag set, and `end` as for any other.
 final class Schedules: @unchecked Sendable {
     /// Per position: index of its entry j = 0, or -1 without a schedule.
     private(set) var start: UnsafeMutablePointer<Int32>
     /// Per position: index of its last entry (balance 0, or the horizon's last instalment).
     private(set) var end: UnsafeMutablePointer<Int32>
+    /// Per position: its schedule is the closed form of an interest-free annuity, not entries.
+    private(set) var interestFree: UnsafeMutablePointer<Bool>
     private(set) var balance: UnsafeMutablePointer<Int64>
     private(set) var interest: UnsafeMutablePointer<Int64>
     private var positionCapacity = 0
@@ -26,10 +32,12 @@ final class Schedules: @unchecked Sendable {
     init() {
         start = .allocate(capacity: 1)
         end = .allocate(capacity: 1)
+        interestFree = .allocate(capacity: 1)
         balance = .allocate(capacity: 1)
         interest = .allocate(capacity: 1)
         start[0] = -1
         end[0] = -1
+        interestFree[0] = false
         balance[0] = 0
         interest[0] = 0
         positionCapacity = 1
@@ -44,13 +52,29 @@ final class Schedules: @unchecked Sendable {
     deinit {
         start.deallocate()
         end.deallocate()
+        interestFree.deallocate()
         balance.deallocate()
         interest.deallocate()
     }
 
     /// The kernel's read access.
     var view: ScheduleView {
-        ScheduleView(start: start, end: end, balance: balance, interest: interest)
+        ScheduleView(start: start, end: end, interestFree: interestFree, balance: balance, interest: interest)
+    }
+
+    /// Position `i`'s balance and interest paid after `j` instalments (`j` up to its last entry).
+    func entry(_ i: Int, after j: Int, in t: PositionTable) -> (balance: Int64, interestPaid: Int64) {
+        if interestFree[i] {
+            return (Schedule.interestFreeBalance(balance: t.balance[i], instalment: t.instalment[i],
+                                                 months: Int(t.remainingMonths[i]), after: j), 0)
+        }
+        return (balance[Int(start[i]) + j], interest[Int(start[i]) + j])
+    }
+
+    /// Whether `Schedule.payment` for position `i` is the closed form's: an annuity at rate
+    /// zero (interest is then 0 cents whatever the balance) with an instalment that repays.
+    private static func isInterestFree(_ t: PositionTable, _ i: Int) -> Bool {
+        t.repayment[i] == Repayment.annuity.code && t.monthlyRate[i] == 0 && t.instalment[i] >= 0
     }
 
     /// Rebuilds the schedules of `t`'s positions.
@@ -58,6 +82,7 @@ final class Schedules: @unchecked Sendable {
         reservePositions(t.count)
         var total = 0
         for i in 0..<t.count {
+            interestFree[i] = false
             guard t.status[i] != PathKernel.closed, t.balance[i] > 0 else {
                 start[i] = -1
                 end[i] = -1
@@ -67,12 +92,20 @@ final class Schedules: @unchecked Sendable {
             // and none beyond the horizon. `end` holds the last entry allowed until written.
             let instalments = min(max(Int(t.remainingMonths[i]), 1), max(0, months - Int(t.startMonth[i])))
             start[i] = Int32(total)
+            if Self.isInterestFree(t, i) {
+                // The first instalment that leaves nothing, if the horizon comes no sooner.
+                let b = t.balance[i], a = t.instalment[i]
+                let repaid = a > 0 ? Int((b + a - 1) / a) : instalments
+                interestFree[i] = true
+                end[i] = Int32(total + min(instalments, repaid))
+                continue
+            }
             end[i] = Int32(total + instalments)
             total += instalments + 1
         }
         reserveEntries(total)
         entries = total
-        Writer(table: t, start: start, end: end, balance: balance, interest: interest).fill()
+        Writer(table: t, start: start, end: end, interestFree: interestFree, balance: balance, interest: interest).fill()
     }
 
     /// Fills the entries `build` laid out. Storage comes in as plain pointers so the compiler
@@ -81,6 +114,7 @@ final class Schedules: @unchecked Sendable {
         let table: PositionTable
         let start: UnsafeMutablePointer<Int32>
         let end: UnsafeMutablePointer<Int32>
+        let interestFree: UnsafeMutablePointer<Bool>
         let balance: UnsafeMutablePointer<Int64>
         let interest: UnsafeMutablePointer<Int64>
 
@@ -119,7 +153,7 @@ final class Schedules: @unchecked Sendable {
                 while next < table.count {
                     let i = next
                     next += 1
-                    guard start[i] >= 0 else { continue }
+                    guard start[i] >= 0, !interestFree[i] else { continue }
                     let at = Int(start[i])
                     balance[at] = table.balance[i]
                     interest[at] = 0
@@ -205,6 +239,7 @@ final class Schedules: @unchecked Sendable {
         positionCapacity = max(n, 2 * positionCapacity)
         Self.reallocate(&start, positionCapacity)
         Self.reallocate(&end, positionCapacity)
+        Self.reallocate(&interestFree, positionCapacity)
     }
 
     private func reserveEntries(_ n: Int) {
