@@ -33,17 +33,17 @@ import Testing
         var checked = 0, closedForm = 0
         for i in 0..<t.count {
             let start = Int(schedules.start[i])
-            guard t.status[i] != PathKernel.closed, t.balance[i] > 0 else {
+            guard t[i].status != PathKernel.closed, t[i].balance > 0 else {
                 #expect(start == -1)
                 continue
             }
-            var b = t.balance[i], n = Int(t.remainingMonths[i]), paid: Int64 = 0, j = 0
+            var b = t[i].balance, n = Int(t[i].remainingMonths), paid: Int64 = 0, j = 0
             #expect(schedules.entry(i, after: 0, in: t) == (b, 0))
             if schedules.interestFree[i] { closedForm += 1 }
-            while b > 0 && j < months - Int(t.startMonth[i]) {
+            while b > 0 && j < months - Int(t[i].startMonth) {
                 let (interest, principal) = PathKernel.payment(
-                    balance: b, months: n, monthlyRate: t.monthlyRate[i], instalment: t.instalment[i],
-                    repayment: t.repayment[i])
+                    balance: b, months: n, monthlyRate: t[i].monthlyRate, instalment: t[i].instalment,
+                    repayment: t[i].repayment)
                 paid += interest
                 b -= principal
                 n -= 1

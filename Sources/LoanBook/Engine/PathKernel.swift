@@ -85,22 +85,22 @@ enum PathKernel {
 
     @inlinable
     static func runPosition(_ t: PositionTable, _ i: Int, _ c: PathContext) {
-        var status = t.status[i]
-        var b = t.balance[i]
+        var status = t[i].status
+        var b = t[i].balance
         if status == closed || b <= 0 { return }
-        let r = t.monthlyRate[i]
-        var n = Int(t.remainingMonths[i])
-        var instalment = t.instalment[i]
-        let repayment = t.repayment[i]
-        var used = Int(t.deferralUsed[i])
-        let sec = Int(t.sector[i])
-        let beh = c.behaviour[Int(t.kind[i])]
-        let scale = t.pdScale[i]
-        let entity = t.entity[i]
-        let start = Int(t.startMonth[i])
-        let base = c.ledger + sec * c.sectorStride + Int(t.bucket[i]) * Flow.count
+        let r = t[i].monthlyRate
+        var n = Int(t[i].remainingMonths)
+        var instalment = t[i].instalment
+        let repayment = t[i].repayment
+        var used = Int(t[i].deferralUsed)
+        let sec = Int(t[i].sector)
+        let beh = c.behaviour[Int(t[i].kind)]
+        let scale = t[i].pdScale
+        let entity = t[i].entity
+        let start = Int(t[i].startMonth)
+        let base = c.ledger + sec * c.sectorStride + Int(t[i].bucket) * Flow.count
         let hazardStride = c.classCount * c.sectorCount
-        let hazardBase = c.hazards + Int(t.riskClass[i]) * c.sectorCount + sec
+        let hazardBase = c.hazards + Int(t[i].riskClass) * c.sectorCount + sec
         let years = c.months / 12
 
         // On its precomputed schedule (every live position starts on one), a position is at

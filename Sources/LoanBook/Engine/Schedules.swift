@@ -28,6 +28,8 @@ final class Schedules: @unchecked Sendable {
     private var entryCapacity = 0
     /// Entries written by the last `build`.
     private(set) var entries = 0
+    /// A position's `start`, `end` and `interestFree`.
+    static let bytesPerPosition = 2 * MemoryLayout<Int32>.size + MemoryLayout<Bool>.size
 
     init() {
         start = .allocate(capacity: 1)
@@ -65,8 +67,8 @@ final class Schedules: @unchecked Sendable {
     /// Position `i`'s balance and interest paid after `j` instalments (`j` up to its last entry).
     func entry(_ i: Int, after j: Int, in t: PositionTable) -> (balance: Int64, interestPaid: Int64) {
         if interestFree[i] {
-            return (Schedule.interestFreeBalance(balance: t.balance[i], instalment: t.instalment[i],
-                                                 months: Int(t.remainingMonths[i]), after: j), 0)
+            return (Schedule.interestFreeBalance(balance: t[i].balance, instalment: t[i].instalment,
+                                                 months: Int(t[i].remainingMonths), after: j), 0)
         }
         return (balance[Int(start[i]) + j], interest[Int(start[i]) + j])
     }
@@ -74,7 +76,7 @@ final class Schedules: @unchecked Sendable {
     /// Whether `Schedule.payment` for position `i` is the closed form's: an annuity at rate
     /// zero (interest is then 0 cents whatever the balance) with an instalment that repays.
     private static func isInterestFree(_ t: PositionTable, _ i: Int) -> Bool {
-        t.repayment[i] == Repayment.annuity.code && t.monthlyRate[i] == 0 && t.instalment[i] >= 0
+        t[i].repayment == Repayment.annuity.code && t[i].monthlyRate == 0 && t[i].instalment >= 0
     }
 
     /// Rebuilds the schedules of `t`'s positions.
@@ -83,18 +85,18 @@ final class Schedules: @unchecked Sendable {
         var total = 0
         for i in 0..<t.count {
             interestFree[i] = false
-            guard t.status[i] != PathKernel.closed, t.balance[i] > 0 else {
+            guard t[i].status != PathKernel.closed, t[i].balance > 0 else {
                 start[i] = -1
                 end[i] = -1
                 continue
             }
             // The month with n <= 1 left repays the rest, so at most max(n, 1) instalments,
             // and none beyond the horizon. `end` holds the last entry allowed until written.
-            let instalments = min(max(Int(t.remainingMonths[i]), 1), max(0, months - Int(t.startMonth[i])))
+            let instalments = min(max(Int(t[i].remainingMonths), 1), max(0, months - Int(t[i].startMonth)))
             start[i] = Int32(total)
             if Self.isInterestFree(t, i) {
                 // The first instalment that leaves nothing, if the horizon comes no sooner.
-                let b = t.balance[i], a = t.instalment[i]
+                let b = t[i].balance, a = t[i].instalment
                 let repaid = a > 0 ? Int((b + a - 1) / a) : instalments
                 interestFree[i] = true
                 end[i] = Int32(total + min(instalments, repaid))
@@ -155,17 +157,17 @@ final class Schedules: @unchecked Sendable {
                     next += 1
                     guard start[i] >= 0, !interestFree[i] else { continue }
                     let at = Int(start[i])
-                    balance[at] = table.balance[i]
+                    balance[at] = table[i].balance
                     interest[at] = 0
-                    let regular = min(Int(table.remainingMonths[i]) - 1, Int(end[i]) - at)
-                    let firstInterest = Schedule.interest(balance: table.balance[i], monthlyRate: table.monthlyRate[i])
-                    if table.repayment[i] != Repayment.annuity.code || regular <= 0
-                        || table.instalment[i] < firstInterest {
-                        finish(i, balance: table.balance[i], paid: 0, at: at)
+                    let regular = min(Int(table[i].remainingMonths) - 1, Int(end[i]) - at)
+                    let firstInterest = Schedule.interest(balance: table[i].balance, monthlyRate: table[i].monthlyRate)
+                    if table[i].repayment != Repayment.annuity.code || regular <= 0
+                        || table[i].instalment < firstInterest {
+                        finish(i, balance: table[i].balance, paid: 0, at: at)
                         continue
                     }
-                    return Lane(position: i, balance: table.balance[i], paid: 0, at: at, regularEnd: at + regular,
-                                rate: table.monthlyRate[i], instalment: table.instalment[i])
+                    return Lane(position: i, balance: table[i].balance, paid: 0, at: at, regularEnd: at + regular,
+                                rate: table[i].monthlyRate, instalment: table[i].instalment)
                 }
                 return nil
             }
@@ -207,7 +209,7 @@ final class Schedules: @unchecked Sendable {
         /// a few cents).
         func complete(_ lane: Lane) {
             if lane.balance < 0 {
-                finish(lane.position, balance: table.balance[lane.position], paid: 0, at: Int(start[lane.position]))
+                finish(lane.position, balance: table[lane.position].balance, paid: 0, at: Int(start[lane.position]))
             } else {
                 finish(lane.position, balance: lane.balance, paid: lane.paid, at: lane.at)
             }
@@ -218,11 +220,11 @@ final class Schedules: @unchecked Sendable {
         func finish(_ i: Int, balance b: Int64, paid: Int64, at: Int) {
             var b = b, paid = paid, at = at
             let last = Int(end[i])
-            var n = Int(table.remainingMonths[i]) - (at - Int(start[i]))
+            var n = Int(table[i].remainingMonths) - (at - Int(start[i]))
             while b > 0 && at < last {
                 let (monthInterest, principal) = PathKernel.payment(
-                    balance: b, months: n, monthlyRate: table.monthlyRate[i],
-                    instalment: table.instalment[i], repayment: table.repayment[i])
+                    balance: b, months: n, monthlyRate: table[i].monthlyRate,
+                    instalment: table[i].instalment, repayment: table[i].repayment)
                 paid &+= monthInterest
                 b -= principal
                 n -= 1

@@ -4,7 +4,8 @@ extension Simulation {
     /// (2 x chunkSize x years x sectors doubles), the conditional hazards, the per-sector and
     /// summed ledgers, a one-path settlement row and the new loans of a path with their
     /// schedules (at least the 1024 reserved, or twice the expected number of new loans over
-    /// the horizon; two `Int64` per instalment up to the horizon) and one product-year's rows.
+    /// the horizon; each with its schedule's start, end and flag, and two `Int64` per instalment
+    /// up to the horizon) and one product-year's rows.
     public var workspaceBytes: Int {
         let s = sectors.count, classes = scenario.riskClasses.count
         let factorChunk = 2 * FactorModel.chunkSize * years * s * MemoryLayout<Double>.size
@@ -14,19 +15,20 @@ extension Simulation {
         let expectedNewLoans = scenario.newBusiness.reduce(0.0) { $0 + max(0, $1.applications) * $1.approvalShare }
             * Double(years)
         let newLoans = max(1024, Int(min(expectedNewLoans * 2, 1e9)))
-            * (PositionTable.bytesPerPosition + 4 * 2 + (months + 1) * 2 * MemoryLayout<Int64>.size)
+            * (PositionTable.bytesPerPosition + Schedules.bytesPerPosition + (months + 1) * 2 * MemoryLayout<Int64>.size)
             + NewBusiness.maximumLoansPerYear * MemoryLayout<PositionTable.Row>.stride
         return factorChunk + hazards + ledgers + settlementRow + newLoans
     }
 
     /// Bytes of today's book as the kernel reads it, shared by every worker: the position table
-    /// and the precomputed schedules (two `Int64` per instalment up to the horizon).
+    /// and the precomputed schedules (start, end and flag per position, two `Int64` per entry).
     public var positionTableBytes: Int {
-        table.count * PositionTable.bytesPerPosition + tables.schedules.entries * 2 * MemoryLayout<Int64>.size
+        table.count * (PositionTable.bytesPerPosition + Schedules.bytesPerPosition)
+            + tables.schedules.entries * 2 * MemoryLayout<Int64>.size
     }
 }
 
 extension PositionTable {
-    /// One entry of every column: 4 eight-byte, 6 four-byte and 4 one-byte fields.
-    public static let bytesPerPosition = 4 * 8 + 6 * 4 + 4 * 1
+    /// One row: 4 eight-byte, 6 four-byte and 4 one-byte fields, padded to 64 bytes.
+    public static let bytesPerPosition = MemoryLayout<Row>.stride
 }

@@ -219,7 +219,7 @@ public struct Simulation: Sendable {
         newBusiness.draw(path: p32, philox: philox, into: &w.newPositions, rows: w.newRows, ledger: ledger,
                          sectorStride: sectorStride)
         var positionMonths = table.count * months
-        for start in w.newPositions.startMonth { positionMonths += max(0, months - Int(start)) }
+        for row in w.newPositions.rows { positionMonths += max(0, months - Int(row.startMonth)) }
         w.newSchedules.build(w.newPositions, months: months)
         PathKernel.run(w.newPositions, 0..<w.newPositions.count, context(schedules: w.newSchedules.view))
 
