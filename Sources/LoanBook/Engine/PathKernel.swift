@@ -85,22 +85,23 @@ enum PathKernel {
 
     @inlinable
     static func runPosition(_ t: PositionTable, _ i: Int, _ c: PathContext) {
-        var status = t[i].status
-        var b = t[i].balance
+        let position = t[i]
+        var status = position.status
+        var b = position.balance
         if status == closed || b <= 0 { return }
-        let r = t[i].monthlyRate
-        var n = Int(t[i].remainingMonths)
-        var instalment = t[i].instalment
-        let repayment = t[i].repayment
-        var used = Int(t[i].deferralUsed)
-        let sec = Int(t[i].sector)
-        let beh = c.behaviour[Int(t[i].kind)]
-        let scale = t[i].pdScale
-        let entity = t[i].entity
-        let start = Int(t[i].startMonth)
-        let base = c.ledger + sec * c.sectorStride + Int(t[i].bucket) * Flow.count
+        let r = position.monthlyRate
+        var n = Int(position.remainingMonths)
+        var instalment = position.instalment
+        let repayment = position.repayment
+        var used = Int(position.deferralUsed)
+        let sec = Int(position.sector)
+        let beh = c.behaviour[Int(position.kind)]
+        let scale = position.pdScale
+        let entity = position.entity
+        let start = Int(position.startMonth)
+        let base = c.ledger + sec * c.sectorStride + Int(position.bucket) * Flow.count
         let hazardStride = c.classCount * c.sectorCount
-        let hazardBase = c.hazards + Int(t[i].riskClass) * c.sectorCount + sec
+        let hazardBase = c.hazards + Int(position.riskClass) * c.sectorCount + sec
         let years = c.months / 12
 
         // On its precomputed schedule (every live position starts on one), a position is at

@@ -39,12 +39,15 @@ public struct PositionTable: Sendable {
         public var balance: Int64
         public var monthlyRate: Double
         public var instalment: Int64
+        /// Multiplier on the default hazard specific to the position (variant effect on new loans).
         public var pdScale: Double
         public var remainingMonths: Int32
         public var deferralUsed: Int32
         public var riskClass: Int32
         public var sector: Int32
+        /// First month the position is live (0 for the book; the month after lending for new loans).
         public var startMonth: Int32
+        /// The counter word that names the position's random streams.
         public var entity: UInt32
         public var repayment: UInt8
         public var status: UInt8
