@@ -73,3 +73,15 @@ import Testing
         }
     }
 }
+
+extension Schedules {
+    /// Position `i`'s balance and interest paid after `j` instalments (`j` up to its last
+    /// entry), as the kernel reads them: from the entries, or the interest-free closed form.
+    func entry(_ i: Int, after j: Int, in t: PositionTable) -> (balance: Int64, interestPaid: Int64) {
+        if interestFree[i] {
+            return (Schedule.interestFreeBalance(balance: t[i].balance, instalment: t[i].instalment,
+                                                 months: Int(t[i].remainingMonths), after: j), 0)
+        }
+        return (balance[Int(start[i]) + j], interest[Int(start[i]) + j])
+    }
+}

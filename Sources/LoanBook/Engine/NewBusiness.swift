@@ -139,7 +139,7 @@ struct NewBusiness: Sendable {
                                 product.loanCounts[year].count(uniform: Uniform.open53(countWords.0, countWords.1)))
                 let vintage = firstYear + year
                 let bucket = FlowBucket.of(kind: product.kind, segment: product.segment, vintage: vintage)
-                // The product-year's loans are appended at once: one check per column, not per loan.
+                // The product-year's loans are appended at once, in one copy.
                 for slot in 0..<count {
                     let entity = Self.entity(product: index, year: year, slot: slot)
                     let a = philox.block(path, entity, Stream.newLoan.rawValue << 24, 0)

@@ -64,15 +64,6 @@ final class Schedules: @unchecked Sendable {
         ScheduleView(start: start, end: end, interestFree: interestFree, balance: balance, interest: interest)
     }
 
-    /// Position `i`'s balance and interest paid after `j` instalments (`j` up to its last entry).
-    func entry(_ i: Int, after j: Int, in t: PositionTable) -> (balance: Int64, interestPaid: Int64) {
-        if interestFree[i] {
-            return (Schedule.interestFreeBalance(balance: t[i].balance, instalment: t[i].instalment,
-                                                 months: Int(t[i].remainingMonths), after: j), 0)
-        }
-        return (balance[Int(start[i]) + j], interest[Int(start[i]) + j])
-    }
-
     /// Whether `Schedule.payment` for position `i` is the closed form's: an annuity at rate
     /// zero (interest is then 0 cents whatever the balance) with an instalment that repays.
     private static func isInterestFree(_ t: PositionTable, _ i: Int) -> Bool {
