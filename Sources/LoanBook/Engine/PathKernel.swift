@@ -46,7 +46,8 @@ struct ScheduleView {
 /// geometric, as a Bernoulli draw per month would give, and the clock carries over year ends
 /// and status changes (memoryless). A quiet year costs a few multiplications and no logarithm.
 /// A second uniform picks which event happens. Quiet months are then simple: a performing
-/// position pays its instalments (two entries of its `Schedules`), a deferred one its
+/// position pays its instalments (two entries of its `Schedules`, or their closed form for an
+/// interest-free loan), a deferred one its
 /// interest, one in arrears nothing, and a claim in recovery receives its monthly amount; the
 /// random-number cost is per event, not per month. Regular flows are summed in registers and
 /// booked once a year.

@@ -1,8 +1,8 @@
 /// The book as the kernel reads it: one row per position, with names resolved to indices
 /// and instalments computed once for all paths.
 ///
-/// A row is one cache line, and the kernel and the schedules read a position's fields
-/// together, so rows beat columns here; and a product-year of new loans is appended in one
+/// A row is 64 bytes, and the kernel and the schedules read a position's fields together,
+/// so rows beat columns here; and a product-year of new loans is appended in one
 /// copy, where columns took fourteen.
 public struct PositionTable: Sendable {
     public private(set) var rows: [Row] = []

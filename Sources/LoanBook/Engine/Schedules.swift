@@ -19,6 +19,7 @@ final class Schedules: @unchecked Sendable {
     /// Per position: index of its entry j = 0, or -1 without a schedule.
     private(set) var start: UnsafeMutablePointer<Int32>
     /// Per position: index of its last entry (balance 0, or the horizon's last instalment).
+    /// An interest-free position has no entries: only `end - start`, its last j, counts.
     private(set) var end: UnsafeMutablePointer<Int32>
     /// Per position: its schedule is the closed form of an interest-free annuity, not entries.
     private(set) var interestFree: UnsafeMutablePointer<Bool>
@@ -65,7 +66,7 @@ final class Schedules: @unchecked Sendable {
     }
 
     /// Whether `Schedule.payment` for position `i` is the closed form's: an annuity at rate
-    /// zero (interest is then 0 cents whatever the balance) with an instalment that repays.
+    /// zero (interest is then 0 cents whatever the balance) with an instalment of 0 or more.
     private static func isInterestFree(_ t: PositionTable, _ i: Int) -> Bool {
         t[i].repayment == Repayment.annuity.code && t[i].monthlyRate == 0 && t[i].instalment >= 0
     }

@@ -5,7 +5,8 @@ extension Simulation {
     /// summed ledgers, a one-path settlement row and the new loans of a path with their
     /// schedules (at least the 1024 reserved, or twice the expected number of new loans over
     /// the horizon; each with its schedule's start, end and flag, and two `Int64` per instalment
-    /// up to the horizon) and one product-year's rows.
+    /// up to the horizon, an upper bound: interest-free loans have none) and one product-year's
+    /// rows.
     public var workspaceBytes: Int {
         let s = sectors.count, classes = scenario.riskClasses.count
         let factorChunk = 2 * FactorModel.chunkSize * years * s * MemoryLayout<Double>.size
