@@ -3,7 +3,7 @@ import Foundation
 import LoanBookIO
 
 /// Maps failures to CLI.md's exit statuses, with the message on standard error:
-/// bad input (every problem listed) exits 2, a failed run (I/O) exits 1.
+/// bad input (every problem listed) exits 2, a failed run (I/O, the memory guard) exits 1.
 enum CommandFailure {
     static func report(_ body: () throws -> Void) throws {
         do {
@@ -14,6 +14,9 @@ enum CommandFailure {
         } catch let problem as InputProblem {
             Progress.write("error: \(problem)\n")
             throw ExitCode(2)
+        } catch let refusal as MemoryGuard.Refusal {
+            Progress.write("error: \(refusal)\n")
+            throw ExitCode(1)
         } catch let error as OutputError {
             Progress.write("error: \(error)\n")
             throw ExitCode(1)

@@ -52,7 +52,14 @@ enum MemoryGuard {
         return bytes
     }
 
-    /// - Throws: `InputProblems` (exit status 2) naming the estimate, the limit and what to change.
+    /// A run refused for its size: the run failed (CLI.md: exit status 1, the out of memory
+    /// guard), though the message reads like an input problem, naming the file and field to change.
+    struct Refusal: Error, CustomStringConvertible {
+        let problem: InputProblem
+        var description: String { problem.description }
+    }
+
+    /// - Throws: `Refusal` (exit status 1) naming the estimate, the limit and what to change.
     static func check(simulation: Simulation, paths: Int, threads: Int, file: String, field: String,
                       available: Int = availableBytes) throws {
         let estimate = estimate(simulation: simulation, paths: paths, threads: threads)
@@ -63,13 +70,13 @@ enum MemoryGuard {
         let advice = fitting > 0
             ? "use at most \(fitting) paths per process: --paths \(fitting), or --shard K/\(shards) and loanbook merge"
             : "use fewer threads (--threads) or a machine with more memory"
-        throw InputProblems([InputProblem(
+        throw Refusal(problem: InputProblem(
             file: file, field: field, value: "\(paths)",
             expected: "a run that fits in memory: \(paths) paths over \(simulation.years) years need about "
                 + "\(mebibytes(estimate.total)) MiB (results \(mebibytes(estimate.results)) MiB, statistics "
                 + "\(mebibytes(estimate.statistics)) MiB, \(estimate.workerCount) worker workspaces "
                 + "\(mebibytes(estimate.workers)) MiB), over half of the \(mebibytes(available)) MiB this process "
-                + "may use; \(advice)")])
+                + "may use; \(advice)"))
     }
 
     private static func mebibytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }

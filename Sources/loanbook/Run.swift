@@ -10,7 +10,7 @@ struct Run: ParsableCommand {
         discussion: """
             Outputs appear whole or not at all: they are written to a temporary directory beside \
             DIR and renamed into place, so a failed run leaves an earlier run's outputs untouched. \
-            Exit status: 0 success, 1 the run failed (I/O, interrupted), 2 bad input.
+            Exit status: 0 success, 1 the run failed (I/O, interrupted, too big for memory), 2 bad input.
             """)
 
     @Argument(help: "The scenario YAML file.")

@@ -63,14 +63,14 @@ import Testing
         workspace.earlierOutputsIntact(at: "full/out")
     }
 
-    // MARK: Resource guard and shards: exit 2, nothing written
+    // MARK: Resource guard (exit 1) and shards (exit 2): nothing written
 
     @Test func hugePathsAreRefusedWithTheEstimate() throws {
         let workspace = try CLIWorkspace()
         defer { workspace.remove() }
         let result = try workspace.runScenario(["--paths", "100000000"])
         record("guard huge paths", result)
-        #expect(result.status == 2, "\(result)")
+        #expect(result.status == 1, "\(result)")
         for fragment in ["scenario.yaml: --paths: got '100000000', expected a run that fits in memory",
                          "100000000 paths over 10 years need about", "MiB (results", "statistics",
                          "worker workspaces", "use at most", "--shard K/", "loanbook merge"] {
@@ -84,7 +84,7 @@ import Testing
         let workspace = try CLIWorkspace(scenario: scenario)
         defer { workspace.remove() }
         let result = try workspace.run(["run", "scenario.yaml", "--out", "out", "--quiet"])
-        #expect(result.status == 2, "\(result)")
+        #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("scenario.yaml: paths: got '100000000', expected a run that fits in memory"),
                 "\(result)")
         workspace.earlierOutputsIntact()
