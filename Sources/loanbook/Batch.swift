@@ -71,8 +71,8 @@ struct Batch: ParsableCommand {
             let batchHash = try Manifest.sha256(ofFileAt: batchFile)
             let night = self.night ?? Self.today()
             // The batch's date: the as-of date of its first readable scenario (they normally share one).
-            let asOfYears = batch.scenarios.map { try? ScenarioYAML.load(path: $0).asOfYear }
-            guard let batchYear = asOfYears.compactMap({ $0 }).first else {
+            let scenarios = batch.scenarios.map { try? ScenarioYAML.load(path: $0) }
+            guard let batchYear = scenarios.compactMap({ $0?.asOfYear }).first else {
                 throw InputProblem(file: batchFile, field: "scenarios", expected: "at least one readable scenario")
             }
             let date = Self.asOfDate(batchYear)
@@ -88,12 +88,15 @@ struct Batch: ParsableCommand {
                                         ("scenarios", .int(Int64(batch.scenarios.count)))])
             var statuses: [JSONValue] = []
             var directories: [String: String] = [:]
-            for (file, asOfYear) in zip(batch.scenarios, asOfYears) {
-                // Two files with one stem would write one directory: the second is refused.
-                let relativeOut = Self.asOfDate(asOfYear ?? batchYear) + "/" + Self.stem(file)
+            for (file, scenario) in zip(batch.scenarios, scenarios) {
+                // A scenario's folder is its name (an unreadable one's file stem, for the log);
+                // two scenarios with one name would write one folder: the second is refused.
+                let name = scenario?.name ?? Self.stem(file)
+                let asOfYear = scenario?.asOfYear ?? batchYear
+                let relativeOut = Self.asOfDate(asOfYear) + "/" + name
                 let earlier = directories[relativeOut]
                 if earlier == nil { directories[relativeOut] = file }
-                let outcome = runScenario(file: file, asOfYear: asOfYear ?? batchYear, batch: batch, log: log,
+                let outcome = runScenario(file: file, name: name, asOfYear: asOfYear, batch: batch, log: log,
                                           clashesWith: earlier)
                 var run = outcome.record
                 if let history {
@@ -144,25 +147,25 @@ struct Batch: ParsableCommand {
         var record: RunHistory.ScenarioRun
     }
 
-    /// One scenario, start to finish; never throws: a failure is logged and returned.
+    /// A file's name without its folder and extension.
     static func stem(_ file: String) -> String {
         ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
-    private func runScenario(file: String, asOfYear: Int, batch: BatchFile, log: BatchLog,
+    /// One scenario, start to finish; never throws: a failure is logged and returned.
+    private func runScenario(file: String, name: String, asOfYear: Int, batch: BatchFile, log: BatchLog,
                              clashesWith earlier: String?) -> ScenarioOutcome {
-        let stem = Self.stem(file)
-        let relativeOut = Self.asOfDate(asOfYear) + "/" + stem
+        let relativeOut = Self.asOfDate(asOfYear) + "/" + name
         let directory = (out as NSString).appendingPathComponent(relativeOut)
         let start = Date()
-        var record = RunHistory.ScenarioRun(scenario: stem, scenarioFile: file, scenarioSHA256: "", asOf: Self.asOfDate(asOfYear),
+        var record = RunHistory.ScenarioRun(scenario: name, scenarioFile: file, scenarioSHA256: "", asOf: Self.asOfDate(asOfYear),
                                             paths: paths ?? batch.paths ?? 0, seed: 0, seconds: 0, out: relativeOut,
                                             figures: nil, error: nil)
         do {
             record.scenarioSHA256 = (try? Manifest.sha256(ofFileAt: file)) ?? ""
             if let earlier {
-                throw InputProblem(file: file, expected: "a file name of its own in the batch: \(earlier) also "
-                    + "writes \(relativeOut) (rename one of them)")
+                throw InputProblem(file: file, field: "name", value: name, expected: "a name of its own in the batch: "
+                    + "\(earlier) also writes \(relativeOut) (rename one of them)")
             }
             let inputs = try ScenarioInputs.load(path: file)
             let pathCount = paths ?? batch.paths
@@ -173,16 +176,16 @@ struct Batch: ParsableCommand {
                                  quiet: quiet, commandLine: commandLine)
             record.paths = job.totalPaths
             record.seed = job.simulation.scenario.seed
-            log.event("scenario_started", [("scenario", .string(stem)), ("file", .string(file)),
+            log.event("scenario_started", [("scenario", .string(name)), ("file", .string(file)),
                                            ("paths", .int(Int64(job.totalPaths))), ("out", .string(relativeOut))])
-            let outcome = job.execute(label: stem)
+            let outcome = job.execute(label: name)
             try OutputDirectory(path: directory).writeInterruptibly(outcome.files)
             record.seconds = Date().timeIntervalSince(start)
             record.figures = RunHistory.Figures(outcome.figures, contributions: outcome.contributions)
-            log.event("scenario_finished", [("scenario", .string(stem)), ("paths", .int(Int64(outcome.paths))),
+            log.event("scenario_finished", [("scenario", .string(name)), ("paths", .int(Int64(outcome.paths))),
                                             ("seconds", .number(record.seconds)), ("out", .string(relativeOut))])
-            Progress(label: stem, total: 1, quiet: quiet)
-                .finish("\(stem): \(outcome.paths) paths, \(outcome.rateDescription) -> \(directory)")
+            Progress(label: name, total: 1, quiet: quiet)
+                .finish("\(name): \(outcome.paths) paths, \(outcome.rateDescription) -> \(directory)")
         } catch {
             record.seconds = Date().timeIntervalSince(start)
             let message: String
@@ -192,9 +195,9 @@ struct Batch: ParsableCommand {
                 message = "\(error)"
             }
             record.error = message
-            log.event("scenario_failed", [("scenario", .string(stem)), ("file", .string(file)),
+            log.event("scenario_failed", [("scenario", .string(name)), ("file", .string(file)),
                                           ("seconds", .number(record.seconds)), ("error", .string(message))])
-            Progress.write("error: \(stem): \(message)\n")
+            Progress.write("error: \(name): \(message)\n")
         }
         return ScenarioOutcome(record: record)
     }

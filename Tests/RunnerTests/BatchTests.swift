@@ -63,6 +63,36 @@ import Testing
         #expect(metric.status == 0 && metric.stdout.split(separator: "\n").count == 1 + 2 * 2)
     }
 
+    /// CLI.md: a scenario is written to DIR/<as-of date>/<scenario name>/, whatever its file is
+    /// called; a second scenario with the same name is refused and the others still run.
+    @Test func scenariosAreFiledByNameAndANameIsUsedOnce() throws {
+        let dir = try Runner.temporaryDirectory("batchnames")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for file in ["first", "second"] {
+            try "base: \(Runner.root)/scenarios/base.yaml\nname: stress-test\nbook: \(Runner.root)/scenarios/books/nijmegen-2014.csv\n"
+                .write(toFile: "\(dir)/\(file).yaml", atomically: true, encoding: .utf8)
+        }
+        try """
+            name: names
+            scenarios: [first.yaml, second.yaml, \(Runner.root)/scenarios/crisis.yaml]
+            paths: 20
+
+            """.write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
+        let result = try Runner.run(["batch", dir + "/batch.yaml", "--out", dir + "/out", "--db", dir + "/history.sqlite",
+                                     "--threads", "1", "--quiet"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("second.yaml: name: got 'stress-test', expected a name of its own in the batch: "
+            + "\(dir)/first.yaml also writes 2014-01-01/stress-test"), "\(result.stderr)")
+        let night = dir + "/out/2014-01-01"
+        let folders = try FileManager.default.contentsOfDirectory(atPath: night).filter { !$0.hasPrefix("batch.") }
+        #expect(folders.sorted() == ["crisis", "stress-test"])
+        let manifest = try String(contentsOfFile: night + "/stress-test/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("first.yaml") && !manifest.contains("second.yaml"))
+        let csv = try Runner.run(["history", "--db", dir + "/history.sqlite", "--figure", "required_p95",
+                                  "--year", "2014", "--scenario", "stress-test"])
+        #expect(csv.status == 0 && csv.stdout.split(separator: "\n").count == 2, "\(csv)")
+    }
+
     @Test func badBatchFileExitsTwo() throws {
         let dir = try Runner.temporaryDirectory("badbatch")
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -16,7 +16,14 @@ struct ScenarioDecoder {
                              economy: Economy(sectors: [], correlation: []), behaviour: [:])
         guard let map = root.mapping(keys: Self.keys) else { return empty }
         var scenario = empty
-        scenario.name = map.required("name")?.string() ?? ""
+        if let field = map.required("name"), let name = field.string() {
+            // The nightly batch writes a scenario into a folder of this name.
+            if name == "." || name == ".." || name.contains("/")
+                || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                field.report("a name usable as a folder name (no '/', not '.' or '..', no control characters)")
+            }
+            scenario.name = name
+        }
         scenario.description = map.optional("description")?.scalar("a text") ?? ""
         scenario.book = map.required("book")?.string() ?? ""
         scenario.asOfYear = map.optional("as_of_year")?.int(in: 1990...2100) ?? scenario.asOfYear
