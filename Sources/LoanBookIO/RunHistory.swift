@@ -227,14 +227,14 @@ public struct RunHistory: Sendable {
         var rows: [FigureRow] = []
         let p = f.provision
         rows.append(FigureRow(figure: "provision_amount", year: "all", value: finite(p.amount)))
-        for (i, e) in p.exceedanceByYear.enumerated() {
-            rows.append(FigureRow(figure: "exceedance_probability", year: String(p.firstYear + i),
-                                  value: finite(e.p), se: finite(e.se)))
+        func exceedance(_ year: String, _ e: ExceedanceProbability) -> FigureRow {
+            let interval = e.interval95
+            return FigureRow(figure: "exceedance_probability", year: year, value: finite(e.p), se: finite(e.se),
+                             lower: finite(interval.lower), upper: finite(interval.upper))
         }
-        rows.append(FigureRow(figure: "exceedance_probability", year: "any", value: finite(p.exceedanceAnyYear.p),
-                              se: finite(p.exceedanceAnyYear.se)))
-        rows.append(FigureRow(figure: "exceedance_probability", year: "all", value: finite(p.exceedanceHorizon.p),
-                              se: finite(p.exceedanceHorizon.se)))
+        for (i, e) in p.exceedanceByYear.enumerated() { rows.append(exceedance(String(p.firstYear + i), e)) }
+        rows.append(exceedance("any", p.exceedanceAnyYear))
+        rows.append(exceedance("all", p.exceedanceHorizon))
         let byYear = p.requiredByYear.enumerated().map { (String(p.firstYear + $0), $1) } + [("all", p.requiredHorizon)]
         for (year, levels) in byYear {
             for r in levels {

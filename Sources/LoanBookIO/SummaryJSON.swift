@@ -4,8 +4,9 @@ import LoanBook
 /// order. Later sections (contributions, settlement) go in `extra`, after the fixed ones.
 ///
 /// ```
-/// {"provision": {"amount", "exceedance_probability": {"<year>": {"p", "se"}, ..., "any_year",
-///                "horizon": {"p", "se", "threshold"}},
+/// {"provision": {"amount", "exceedance_probability": {"<year>": {"p", "se", "lower", "upper"}, ...,
+///                "any_year", "horizon": {"p", "se", "lower", "upper", "threshold"}},
+///                (lower, upper: the exact (Clopper-Pearson) 95% interval of p)
 ///                "required": {"p90", "p95", "p99"}           (first year)
 ///                "required_ci95": {"p90": {"lower", "upper"}, ...}   (first year)
 ///                "required_by_year": {"<year>" | "all": {"p90": {"amount", "lower", "upper"}, ...}}},
@@ -75,7 +76,9 @@ public enum SummaryJSON {
     }
 
     static func probability(_ e: ExceedanceProbability) -> JSONValue {
-        .object([("p", .number(e.p)), ("se", .number(e.se))])
+        let interval = e.interval95
+        return .object([("p", .number(e.p)), ("se", .number(e.se)),
+                        ("lower", .number(interval.lower)), ("upper", .number(interval.upper))])
     }
 
     static func requiredWithIntervals(_ levels: [RequiredProvision]) -> JSONValue {

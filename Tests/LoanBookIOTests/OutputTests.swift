@@ -56,6 +56,16 @@ private func manifest() -> Manifest {
             Issue.record("no exceedance"); return
         }
         #expect(years.map(\.0) == ["2014", "2015", "any_year", "horizon"])
+        // Each probability with its exact interval, the one of its count of exceeding paths.
+        for (key, entry) in years {
+            guard case let .object(fields) = entry, case let .number(p)? = entry["p"],
+                  case let .number(lower)? = entry["lower"], case let .number(upper)? = entry["upper"] else {
+                Issue.record("\(key): \(entry)"); continue
+            }
+            #expect(fields.map(\.0).prefix(4) == ["p", "se", "lower", "upper"])
+            let bounds = BinomialInterval.clopperPearson(successes: Int((p * 50).rounded()), trials: 50)
+            #expect(lower == bounds.lower && upper == bounds.upper && lower <= p && p <= upper && upper > 0, "\(key)")
+        }
         guard case let .object(required)? = v["provision"]?["required"] else { Issue.record("no required"); return }
         #expect(required.map(\.0) == ["p90", "p95", "p99"])
         guard case let .object(share_)? = v["collected_share_current_book"] else { Issue.record("no share"); return }

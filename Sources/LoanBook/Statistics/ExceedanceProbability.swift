@@ -1,5 +1,5 @@
 /// The share of paths on which a figure exceeds a threshold, with its binomial standard
-/// error sqrt(p (1 - p) / n).
+/// error sqrt(p (1 - p) / n) and its exact 95% interval.
 public struct ExceedanceProbability: Sendable, Equatable {
     public var p: Double
     public var se: Double
@@ -13,6 +13,12 @@ public struct ExceedanceProbability: Sendable, Equatable {
         guard paths > 0 else { p = .nan; se = .nan; return }
         p = Double(exceedances) / Double(paths)
         se = (p * (1 - p) / Double(paths)).squareRoot()
+    }
+
+    /// The Clopper-Pearson 95% interval of p: unlike the standard error, it says how large p may
+    /// be when no path exceeded. Computed when asked (a bisection over the binomial tail).
+    public var interval95: (lower: Double, upper: Double) {
+        paths > 0 ? BinomialInterval.clopperPearson(successes: exceedances, trials: paths) : (.nan, .nan)
     }
 
     /// The share of `sample` strictly above `threshold`.

@@ -15,14 +15,17 @@ extension ReportHTML {
         let lastYear = String(provision.firstYear + max(provision.exceedanceByYear.count - 1, 0))
         let amount = locale.euros(provision.amount)
         var cards = ""
+        func interval(_ e: ExceedanceProbability) -> String {
+            let bounds = e.interval95
+            return text.confidenceInterval(probability(bounds.lower, locale), probability(bounds.upper, locale))
+        }
         if let first = provision.exceedanceByYear.first {
             cards += card(text.exceededFirstYear(firstYear), probability(first.p, locale),
-                          note: text.exceededNote(amount) + "; ± " + probability(first.se, locale) + " "
-                              + text.standardError, alert: first.p > 0.05)
+                          note: text.exceededNote(amount) + "; " + interval(first), alert: first.p > 0.05)
         }
         let any = provision.exceedanceAnyYear
         cards += card(text.exceededAnyYear(firstYear + "–" + lastYear), probability(any.p, locale),
-                      note: "± " + probability(any.se, locale) + " " + text.standardError, alert: any.p > 0.05)
+                      note: interval(any), alert: any.p > 0.05)
         if let holds = provision.requiredFirstYear.first(where: { $0.level == 0.95 }) {
             cards += card(text.holdsAt95(firstYear), locale.euros(holds.amount),
                           note: text.confidenceInterval(locale.euros(holds.lower), locale.euros(holds.upper)),
@@ -106,7 +109,9 @@ extension ReportHTML {
         }
         table += "</tr>\n"
         for (i, e) in provision.exceedanceByYear.enumerated() {
-            table += "<tr><td>\(f.yearLabels[i])</td><td>\(HTML.escape(probability(e.p, locale)))</td>"
+            let bounds = e.interval95
+            table += "<tr><td>\(f.yearLabels[i])</td><td>\(HTML.escape(probability(e.p, locale))) <small>("
+                + HTML.escape(probability(bounds.lower, locale) + "–" + probability(bounds.upper, locale)) + ")</small></td>"
             for required in provision.requiredByYear[i] {
                 table += "<td>\(HTML.escape(locale.euros(required.amount)))</td>"
             }
