@@ -27,7 +27,7 @@ public enum ComparisonHTML {
                                          high: max(0, entry.difference.meanDifference))
         }
         return ComparisonFigures(
-            nameA: a, nameB: b, probabilityBCostsLess: headline.bGreater.p, probabilityBCostsLessSE: headline.bGreater.se,
+            nameA: a, nameB: b, probabilityBCostsLess: headline.bGreater,
             differences: series, tornadoMetric: "municipal_net_result, all: \(b) assumption alone − \(a)",
             tornadoBase: 0, tornado: bars)
     }

@@ -10,11 +10,13 @@ import LoanBook
 ///  "metrics": {"<metric>": {"<year>" | "all": {
 ///      "mean_a", "mean_b", "mean_difference", "se", "ci95": {"lower", "upper"},
 ///      "se_independent", "variance_reduction",
-///      "p_b_greater": {"p", "se"}, "p_equal": {"p", "se"}}}},
+///      "p_b_greater": {"p", "se"}, "p_equal": {"p", "se"},
+///      "p_b_costs_less": {"p", "se", "lower", "upper"} (municipal_net_result only)}}},
 ///  "tornado": {...}}
 /// ```
 /// `p_b_greater` of `municipal_net_result` is the probability that B costs the municipality
-/// less; it is repeated as `p_b_costs_less` there and in the headline. A variance reduction that
+/// less; it is repeated as `p_b_costs_less` there and in the headline, with its exact
+/// (Clopper-Pearson) 95% interval. A variance reduction that
 /// is infinite (a difference of zero on every path) is `null`.
 public enum ComparisonJSON {
     public struct Side: Sendable {
@@ -57,10 +59,10 @@ public enum ComparisonJSON {
             members += [
                 ("se_independent", .number(d.seIndependent)),
                 ("variance_reduction", .number(d.varianceReduction)),
-                ("p_b_greater", probability(d.bGreater)),
-                ("p_equal", probability(d.equal)),
+                ("p_b_greater", d.bGreater.json(interval: false)),
+                ("p_equal", d.equal.json(interval: false)),
             ]
-            if metric == .municipalNetResult { members.append(("p_b_costs_less", probability(d.bGreater))) }
+            if metric == .municipalNetResult { members.append(("p_b_costs_less", d.bGreater.json(interval: true))) }
             return members
         }
         var metrics: [(String, JSONValue)] = []
@@ -121,9 +123,5 @@ public enum ComparisonJSON {
             ("se", .number(d.se)),
             ("ci95", .object([("lower", .number(d.lower95)), ("upper", .number(d.upper95))])),
         ]
-    }
-
-    static func probability(_ e: ExceedanceProbability) -> JSONValue {
-        .object([("p", .number(e.p)), ("se", .number(e.se))])
     }
 }

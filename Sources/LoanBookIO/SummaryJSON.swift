@@ -17,10 +17,10 @@ public enum SummaryJSON {
     public static func value(provision: ProvisionAnalysis, collectedShare: CollectedShareSummary,
                              seed: UInt64, extra: [(String, JSONValue)] = []) -> JSONValue {
         var exceedance: [(String, JSONValue)] = provision.exceedanceByYear.enumerated().map { i, e in
-            (String(provision.firstYear + i), probability(e))
+            (String(provision.firstYear + i), e.json(interval: true))
         }
-        exceedance.append(("any_year", probability(provision.exceedanceAnyYear)))
-        var horizon = probability(provision.exceedanceHorizon)
+        exceedance.append(("any_year", provision.exceedanceAnyYear.json(interval: true)))
+        var horizon = provision.exceedanceHorizon.json(interval: true)
         if case var .object(members) = horizon {
             members.append(("threshold", amount(provision.amount * Double(provision.exceedanceByYear.count))))
             horizon = .object(members)
@@ -75,11 +75,6 @@ public enum SummaryJSON {
         x.rounded() == x && abs(x) < 1e15 ? .int(Int64(x)) : .number(x)
     }
 
-    static func probability(_ e: ExceedanceProbability) -> JSONValue {
-        let interval = e.interval95
-        return .object([("p", .number(e.p)), ("se", .number(e.se)),
-                        ("lower", .number(interval.lower)), ("upper", .number(interval.upper))])
-    }
 
     static func requiredWithIntervals(_ levels: [RequiredProvision]) -> JSONValue {
         .object(levels.map {
@@ -87,5 +82,18 @@ public enum SummaryJSON {
                 ("amount", .number($0.amount)), ("lower", .number($0.lower)), ("upper", .number($0.upper)),
             ]))
         })
+    }
+}
+
+extension ExceedanceProbability {
+    /// `{"p", "se"}`, with `interval` also its exact 95% bounds `"lower", "upper"` (a bisection
+    /// each, so only for the figures a reader weighs, not for every cell of a table).
+    func json(interval: Bool) -> JSONValue {
+        var members: [(String, JSONValue)] = [("p", .number(p)), ("se", .number(se))]
+        if interval {
+            let bounds = interval95
+            members += [("lower", .number(bounds.lower)), ("upper", .number(bounds.upper))]
+        }
+        return .object(members)
     }
 }

@@ -103,12 +103,13 @@ struct Compare: ParsableCommand {
             try OutputDirectory(path: directory).writeInterruptibly(files + [(RunOutputs.manifest, Data(manifest.render().utf8))])
 
             let headline = comparison[comparison.years, .municipalNetResult]
+            let costsLess = headline.bGreater.interval95
             let seconds = Date().timeIntervalSince(start)
             Progress(label: "compare", total: 1, quiet: options.quiet).finish(String(
                 format: "%@ vs %@: %d paths, horizon net result B - A = %.0f (se %.0f, %.1fx variance reduction), "
-                    + "P(B costs less) = %.3f; %.1fs -> %@",
+                    + "P(B costs less) = %.3f (95%% interval %.3f-%.3f); %.1fs -> %@",
                 dirA, dirB, paths, headline.meanDifference, headline.se, headline.varianceReduction,
-                headline.bGreater.p, seconds, directory))
+                headline.bGreater.p, costsLess.lower, costsLess.upper, seconds, directory))
         }
     }
 

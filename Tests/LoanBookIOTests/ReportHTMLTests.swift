@@ -112,7 +112,7 @@ import Testing
 @Suite struct ComparisonReportTests {
     /// Synthetic figures of a comparison: B costs about EUR 40k a year less, with a widening interval.
     static let figures = ComparisonFigures(
-        nameA: "current", nameB: "variant-2-ez", probabilityBCostsLess: 0.734, probabilityBCostsLessSE: 0.0044,
+        nameA: "current", nameB: "variant-2-ez", probabilityBCostsLess: ExceedanceProbability(exceedances: 7_340, paths: 10_000),
         differences: [
             .init(metric: "cost_above_budget",
                   years: (0..<6).map { y in

@@ -1,3 +1,5 @@
+import LoanBook
+
 /// What the compare section of report.html draws: the figures of `loanbook compare` for two
 /// scenarios A and B on common random numbers (difference.csv, comparison.json), passed in as
 /// plain values so the page does not depend on how they were computed.
@@ -73,9 +75,8 @@ public struct ComparisonFigures: Sendable {
     /// The scenarios' names.
     public var nameA: String
     public var nameB: String
-    /// The probability that B costs less than A (over paths, on the horizon's net cost), with its se.
-    public var probabilityBCostsLess: Double
-    public var probabilityBCostsLessSE: Double
+    /// The probability that B costs less than A (the share of paths, on the horizon's net cost).
+    public var probabilityBCostsLess: ExceedanceProbability
     /// One chart per series, in order: the first is the headline metric.
     public var differences: [DifferenceSeries]
     /// The metric the tornado moves ("cost_above_budget, all"), its value with every assumption
@@ -84,13 +85,12 @@ public struct ComparisonFigures: Sendable {
     public var tornadoBase: Double
     public var tornado: [TornadoBar]
 
-    public init(nameA: String, nameB: String, probabilityBCostsLess: Double, probabilityBCostsLessSE: Double,
+    public init(nameA: String, nameB: String, probabilityBCostsLess: ExceedanceProbability,
                 differences: [DifferenceSeries], tornadoMetric: String = "", tornadoBase: Double = 0,
                 tornado: [TornadoBar] = []) {
         self.nameA = nameA
         self.nameB = nameB
         self.probabilityBCostsLess = probabilityBCostsLess
-        self.probabilityBCostsLessSE = probabilityBCostsLessSE
         self.differences = differences
         self.tornadoMetric = tornadoMetric
         self.tornadoBase = tornadoBase

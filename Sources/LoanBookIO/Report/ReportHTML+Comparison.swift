@@ -4,8 +4,9 @@ extension ReportHTML {
     /// The section as an HTML fragment; `comparison(...)` puts it on a page.
     public static func comparisonSection(_ c: ComparisonFigures, locale: ReportLocale = .nl) -> String {
         let text = ReportText.for(locale)
-        var cards = card(text.bCostsLess(c.nameB), locale.percent(c.probabilityBCostsLess),
-                         note: "± " + locale.percent(c.probabilityBCostsLessSE) + " " + text.standardError)
+        let bounds = c.probabilityBCostsLess.interval95
+        var cards = card(text.bCostsLess(c.nameB), locale.percent(c.probabilityBCostsLess.p),
+                         note: text.confidenceInterval(locale.percent(bounds.lower), locale.percent(bounds.upper)))
         if let headline = c.differences.first, let h = headline.horizon {
             cards += card(headline.metric + ", " + c.nameB + " − " + c.nameA + " (" + h.label + ")",
                           locale.euros(h.mean),
