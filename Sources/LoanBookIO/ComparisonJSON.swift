@@ -16,8 +16,8 @@ import LoanBook
 /// ```
 /// `p_b_greater` of `municipal_net_result` is the probability that B costs the municipality
 /// less; it is repeated as `p_b_costs_less` there and in the headline, with its exact
-/// (Clopper-Pearson) 95% interval. A variance reduction that
-/// is infinite (a difference of zero on every path) is `null`.
+/// (Clopper-Pearson) 95% interval. A variance reduction that is infinite (a difference of zero
+/// on every path) is `null`.
 public enum ComparisonJSON {
     public struct Side: Sendable {
         public var name: String
