@@ -87,17 +87,29 @@ struct Batch: ParsableCommand {
                                         ("sha256", .string(batchHash)), ("night", .string(night)),
                                         ("scenarios", .int(Int64(batch.scenarios.count)))])
             var statuses: [JSONValue] = []
-            var directories: [String: String] = [:]
+            var folders: [String: (file: String, folder: String)] = [:]
             for (file, scenario) in zip(batch.scenarios, scenarios) {
-                // A scenario's folder is its name (an unreadable one's file stem, for the log);
-                // two scenarios with one name would write one folder: the second is refused.
+                // A scenario's folder is its name (an unreadable one's file stem, for the log only).
                 let name = scenario?.name ?? Self.stem(file)
                 let asOfYear = scenario?.asOfYear ?? batchYear
                 let relativeOut = Self.asOfDate(asOfYear) + "/" + name
-                let earlier = directories[relativeOut]
-                if earlier == nil { directories[relativeOut] = file }
+                var refusal: String?
+                if scenario != nil {
+                    // Two names that differ only in case share a folder where file names ignore case.
+                    let key = relativeOut.lowercased()
+                    if Self.reservedNames.contains(name.lowercased()) {
+                        refusal = "a name other than \(Self.reservedNames.joined(separator: " and ")), which the "
+                            + "batch writes beside the scenarios' folders"
+                    } else if let earlier = folders[key] {
+                        refusal = "a name of its own in the batch: \(earlier.file) already writes \(earlier.folder)"
+                            + (earlier.folder == relativeOut ? "" : " (a name differing only in letter case would share it)")
+                            + "; rename one of them"
+                    } else {
+                        folders[key] = (file, relativeOut)
+                    }
+                }
                 let outcome = runScenario(file: file, name: name, asOfYear: asOfYear, batch: batch, log: log,
-                                          clashesWith: earlier)
+                                          refusal: refusal)
                 var run = outcome.record
                 if let history {
                     do {
@@ -152,9 +164,13 @@ struct Batch: ParsableCommand {
         ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
-    /// One scenario, start to finish; never throws: a failure is logged and returned.
+    /// What the batch writes beside the scenarios' folders, so no scenario may be named so.
+    static let reservedNames = ["batch.json", "batch.log.jsonl"]
+
+    /// One scenario, start to finish; never throws: a failure is logged and returned. With a
+    /// `refusal` (what its name should be instead) it is refused before it runs.
     private func runScenario(file: String, name: String, asOfYear: Int, batch: BatchFile, log: BatchLog,
-                             clashesWith earlier: String?) -> ScenarioOutcome {
+                             refusal: String?) -> ScenarioOutcome {
         let relativeOut = Self.asOfDate(asOfYear) + "/" + name
         let directory = (out as NSString).appendingPathComponent(relativeOut)
         let start = Date()
@@ -163,10 +179,7 @@ struct Batch: ParsableCommand {
                                             figures: nil, error: nil)
         do {
             record.scenarioSHA256 = (try? Manifest.sha256(ofFileAt: file)) ?? ""
-            if let earlier {
-                throw InputProblem(file: file, field: "name", value: name, expected: "a name of its own in the batch: "
-                    + "\(earlier) also writes \(relativeOut) (rename one of them)")
-            }
+            if let refusal { throw InputProblem(file: file, field: "name", value: name, expected: refusal) }
             let inputs = try ScenarioInputs.load(path: file)
             let pathCount = paths ?? batch.paths
             // The manifest records the `run` that reproduces these outputs.

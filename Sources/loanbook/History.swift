@@ -23,7 +23,7 @@ struct History: ParsableCommand {
     @Option(help: "A calendar year, 'all' for the whole horizon, or 'every' for every row (default).")
     var year: String = "every"
 
-    @Option(help: "Only this scenario (its file stem).")
+    @Option(help: "Only this scenario (its name).")
     var scenario: String?
 
     @Option(help: "Only this summary figure (required_p95, exceedance_probability, ...).")

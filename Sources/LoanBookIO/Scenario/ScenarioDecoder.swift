@@ -18,9 +18,10 @@ struct ScenarioDecoder {
         var scenario = empty
         if let field = map.required("name"), let name = field.string() {
             // The nightly batch writes a scenario into a folder of this name.
-            if name == "." || name == ".." || name.contains("/")
+            if name == "." || name == ".." || name.contains("/") || name.utf8.count > 255
                 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                field.report("a name usable as a folder name (no '/', not '.' or '..', no control characters)")
+                field.report("a name usable as a folder name (no '/', not '.' or '..', no control characters, "
+                    + "at most 255 bytes)")
             }
             scenario.name = name
         }

@@ -69,8 +69,13 @@ struct YAMLField {
         return text
     }
 
+    /// A non-empty text; an empty one is reported (names and paths are never empty).
     func string() -> String? {
-        guard let text = scalar("a text"), !text.isEmpty else { return nil }
+        guard let text = scalar("a text") else { return nil }
+        if text.isEmpty {
+            report("a non-empty text")
+            return nil
+        }
         return text
     }
 
