@@ -43,6 +43,12 @@ import Testing
         // Headline figures, Dutch.
         let p = f.provision.exceedanceByYear[0].p
         #expect(html.contains(">" + ReportHTML.probability(p, .nl) + "<"))
+        // With its exact interval, both bounds to the decimals the smaller one needs.
+        let bounds = ReportHTML.probabilities(f.provision.exceedanceByYear[0].interval95, .nl)
+        #expect(html.contains("95%-betrouwbaarheidsinterval " + bounds.lower + " – " + bounds.upper))
+        #expect(ReportHTML.probabilities((0.0075, 0.0114), .nl) == ("0,75%", "1,14%"))
+        #expect(ReportHTML.probabilities((0, 0.0018), .en) == ("0.00%", "0.18%"))
+        #expect(ReportHTML.probabilities((0.2, 0.31), .nl) == ("20,0%", "31,0%"))
         #expect(html.contains(ReportLocale.nl.euros(f.provision.requiredFirstYear[1].amount)))
         #expect(html.contains("voorziening € 200.000"))
         #expect(html.contains("<html lang=\"nl\">"))

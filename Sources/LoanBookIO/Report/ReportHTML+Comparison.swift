@@ -4,9 +4,9 @@ extension ReportHTML {
     /// The section as an HTML fragment; `comparison(...)` puts it on a page.
     public static func comparisonSection(_ c: ComparisonFigures, locale: ReportLocale = .nl) -> String {
         let text = ReportText.for(locale)
-        let bounds = c.probabilityBCostsLess.interval95
+        let bounds = probabilities(c.probabilityBCostsLess.interval95, locale)
         var cards = card(text.bCostsLess(c.nameB), locale.percent(c.probabilityBCostsLess.p),
-                         note: text.confidenceInterval(locale.percent(bounds.lower), locale.percent(bounds.upper)))
+                         note: text.confidenceInterval(bounds.lower, bounds.upper))
         if let headline = c.differences.first, let h = headline.horizon {
             cards += card(headline.metric + ", " + c.nameB + " − " + c.nameA + " (" + h.label + ")",
                           locale.euros(h.mean),

@@ -8,6 +8,16 @@ extension ReportHTML {
         locale.percent(p, digits: p > 0 && p < 0.01 ? 2 : 1)
     }
 
+    /// The bounds of an interval of probabilities, both with the decimals the smaller nonzero one
+    /// needs ("0,75%" and "1,14%", not "1,1%").
+    static func probabilities(_ bounds: (lower: Double, upper: Double), _ locale: ReportLocale)
+        -> (lower: String, upper: String)
+    {
+        let smallest = bounds.lower > 0 ? bounds.lower : bounds.upper
+        let digits = smallest > 0 && smallest < 0.01 ? 2 : 1
+        return (locale.percent(bounds.lower, digits: digits), locale.percent(bounds.upper, digits: digits))
+    }
+
     static func headlineSection(_ f: RunFigures, locale: ReportLocale, heading: String? = nil) -> String {
         let text = ReportText.for(locale)
         let provision = f.provision
@@ -16,8 +26,8 @@ extension ReportHTML {
         let amount = locale.euros(provision.amount)
         var cards = ""
         func interval(_ e: ExceedanceProbability) -> String {
-            let bounds = e.interval95
-            return text.confidenceInterval(probability(bounds.lower, locale), probability(bounds.upper, locale))
+            let bounds = probabilities(e.interval95, locale)
+            return text.confidenceInterval(bounds.lower, bounds.upper)
         }
         if let first = provision.exceedanceByYear.first {
             cards += card(text.exceededFirstYear(firstYear), probability(first.p, locale),
@@ -109,9 +119,9 @@ extension ReportHTML {
         }
         table += "</tr>\n"
         for (i, e) in provision.exceedanceByYear.enumerated() {
-            let bounds = e.interval95
+            let bounds = probabilities(e.interval95, locale)
             table += "<tr><td>\(f.yearLabels[i])</td><td>\(HTML.escape(probability(e.p, locale))) <small>("
-                + HTML.escape(probability(bounds.lower, locale) + "–" + probability(bounds.upper, locale)) + ")</small></td>"
+                + HTML.escape(bounds.lower + "–" + bounds.upper) + ")</small></td>"
             for required in provision.requiredByYear[i] {
                 table += "<td>\(HTML.escape(locale.euros(required.amount)))</td>"
             }
