@@ -93,23 +93,30 @@ struct Batch: ParsableCommand {
                 let name = scenario?.name ?? Self.stem(file)
                 let asOfYear = scenario?.asOfYear ?? batchYear
                 let relativeOut = Self.asOfDate(asOfYear) + "/" + name
-                var refusal: String?
+                var refusal: InputProblem?
+                func refuse(_ expected: String) {
+                    refusal = InputProblem(file: file, field: "name", value: name, expected: expected)
+                }
                 if scenario != nil {
                     // Two names that differ only in case share a folder where file names ignore case.
                     let key = relativeOut.lowercased()
                     if Self.reservedNames.contains(name.lowercased()) {
-                        refusal = "a name other than \(Self.reservedNames.joined(separator: " and ")), which the "
-                            + "batch writes beside the scenarios' folders"
+                        refuse("a name other than \(Self.reservedNames.joined(separator: " and ")), which the batch "
+                            + "writes beside the scenarios' folders")
                     } else if let earlier = folders[key] {
-                        refusal = "a name of its own in the batch: \(earlier.file) already writes \(earlier.folder)"
+                        refuse("a name of its own in the batch: \(earlier.file) already writes \(earlier.folder)"
                             + (earlier.folder == relativeOut ? "" : " (a name differing only in letter case would share it)")
-                            + "; rename one of them"
+                            + "; rename one of them")
                     } else {
                         folders[key] = (file, relativeOut)
                     }
                 }
-                let outcome = runScenario(file: file, name: name, asOfYear: asOfYear, batch: batch, log: log,
-                                          refusal: refusal)
+                // The history keeps one row per label and night (a failure never replaces a run's
+                // figures): a scenario that cannot run is labelled by its file, so its failure is
+                // recorded beside the scenario that ran under that name instead of dropped.
+                let label = scenario == nil || refusal != nil ? file : name
+                let outcome = runScenario(file: file, label: label, relativeOut: relativeOut, asOfYear: asOfYear,
+                                          batch: batch, log: log, refusal: refusal)
                 var run = outcome.record
                 if let history {
                     do {
@@ -167,11 +174,11 @@ struct Batch: ParsableCommand {
     /// What the batch writes beside the scenarios' folders, so no scenario may be named so.
     static let reservedNames = ["batch.json", "batch.log.jsonl"]
 
-    /// One scenario, start to finish; never throws: a failure is logged and returned. With a
-    /// `refusal` (what its name should be instead) it is refused before it runs.
-    private func runScenario(file: String, name: String, asOfYear: Int, batch: BatchFile, log: BatchLog,
-                             refusal: String?) -> ScenarioOutcome {
-        let relativeOut = Self.asOfDate(asOfYear) + "/" + name
+    /// One scenario, start to finish, into `relativeOut` under `label` (its name in the log and
+    /// the history); never throws: a failure is logged and returned. A `refusal` stops it
+    /// before it runs.
+    private func runScenario(file: String, label name: String, relativeOut: String, asOfYear: Int, batch: BatchFile,
+                             log: BatchLog, refusal: InputProblem?) -> ScenarioOutcome {
         let directory = (out as NSString).appendingPathComponent(relativeOut)
         let start = Date()
         var record = RunHistory.ScenarioRun(scenario: name, scenarioFile: file, scenarioSHA256: "", asOf: Self.asOfDate(asOfYear),
@@ -179,7 +186,7 @@ struct Batch: ParsableCommand {
                                             figures: nil, error: nil)
         do {
             record.scenarioSHA256 = (try? Manifest.sha256(ofFileAt: file)) ?? ""
-            if let refusal { throw InputProblem(file: file, field: "name", value: name, expected: refusal) }
+            if let refusal { throw refusal }
             let inputs = try ScenarioInputs.load(path: file)
             let pathCount = paths ?? batch.paths
             // The manifest records the `run` that reproduces these outputs.

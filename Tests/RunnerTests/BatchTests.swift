@@ -70,14 +70,15 @@ import Testing
         let dir = try Runner.temporaryDirectory("batchnames")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let book = "\(Runner.root)/scenarios/books/nijmegen-2014.csv"
-        for (file, name) in [("first", "stress-test"), ("second", "Stress-Test"), ("third", "batch.json")] {
+        for (file, name) in [("first", "stress-test"), ("second", "Stress-Test"), ("third", "batch.json"),
+                             ("fourth", "stress-test")] {
             try "base: \(Runner.root)/scenarios/base.yaml\nname: \(name)\nbook: \(book)\n"
                 .write(toFile: "\(dir)/\(file).yaml", atomically: true, encoding: .utf8)
         }
         try "name: [not, a, name]\n".write(toFile: dir + "/stress-test.yaml", atomically: true, encoding: .utf8)
         try """
             name: names
-            scenarios: [stress-test.yaml, first.yaml, second.yaml, third.yaml, \(Runner.root)/scenarios/crisis.yaml]
+            scenarios: [stress-test.yaml, first.yaml, second.yaml, third.yaml, fourth.yaml, \(Runner.root)/scenarios/crisis.yaml]
             paths: 20
 
             """.write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
@@ -93,12 +94,16 @@ import Testing
         let folders = try FileManager.default.contentsOfDirectory(atPath: night).filter { !$0.hasPrefix("batch.") }
         #expect(folders.sorted() == ["crisis", "stress-test"])
         let batchJSON = try String(contentsOfFile: night + "/batch.json", encoding: .utf8)
-        #expect(batchJSON.contains("\"failed\": 3"), "\(batchJSON)")
+        #expect(batchJSON.contains("\"failed\": 4"), "\(batchJSON)")
         let manifest = try String(contentsOfFile: night + "/stress-test/manifest.json", encoding: .utf8)
         #expect(manifest.contains("first.yaml") && !manifest.contains("second.yaml"))
+        // The history keeps the scenario that ran, and the four that could not run under their
+        // files (the refused fourth.yaml is also 'stress-test'): six rows.
         let csv = try Runner.run(["history", "--db", dir + "/history.sqlite", "--figure", "required_p95",
                                   "--year", "2014", "--scenario", "stress-test"])
         #expect(csv.status == 0 && csv.stdout.split(separator: "\n").count == 2, "\(csv)")
+        let counts = try RunHistory(path: dir + "/history.sqlite").rowCounts()
+        #expect(counts["scenario_run"] == 6, "\(counts)")
     }
 
     @Test func badBatchFileExitsTwo() throws {
