@@ -217,7 +217,8 @@ struct Batch: ParsableCommand {
             record.error = message
             log.event("scenario_failed", [("scenario", .string(name)), ("file", .string(file)),
                                           ("seconds", .number(record.seconds)), ("error", .string(message))])
-            Progress.write("error: \(name): \(message)\n")
+            // A label that is the file already starts the message.
+            Progress.write("error: " + (name == file && message.hasPrefix(file) ? "" : "\(name): ") + message + "\n")
         }
         return ScenarioOutcome(record: record)
     }
