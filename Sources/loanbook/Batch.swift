@@ -70,9 +70,11 @@ struct Batch: ParsableCommand {
             let batch = try BatchYAML.load(path: batchFile)
             let batchHash = try Manifest.sha256(ofFileAt: batchFile)
             let night = self.night ?? Self.today()
+            // Each scenario is read once, here: its name and as-of year decide its folder, and a file
+            // edited while the batch runs must not slip past the checks made on them.
+            let reads = batch.scenarios.map { path in Result { try ScenarioYAML.load(path: path) } }
             // The batch's date: the as-of date of its first readable scenario (they normally share one).
-            let scenarios = batch.scenarios.map { try? ScenarioYAML.load(path: $0) }
-            guard let batchYear = scenarios.compactMap({ $0?.asOfYear }).first else {
+            guard let batchYear = reads.compactMap({ try? $0.get().asOfYear }).first else {
                 throw InputProblem(file: batchFile, field: "scenarios", expected: "at least one readable scenario")
             }
             let date = Self.asOfDate(batchYear)
@@ -87,36 +89,10 @@ struct Batch: ParsableCommand {
                                         ("sha256", .string(batchHash)), ("night", .string(night)),
                                         ("scenarios", .int(Int64(batch.scenarios.count)))])
             var statuses: [JSONValue] = []
-            var folders: [String: (file: String, folder: String)] = [:]
-            for (file, scenario) in zip(batch.scenarios, scenarios) {
-                // A scenario's folder is its name (an unreadable one's file stem, for the log only).
-                let name = scenario?.name ?? Self.stem(file)
-                let asOfYear = scenario?.asOfYear ?? batchYear
-                let relativeOut = Self.asOfDate(asOfYear) + "/" + name
-                var refusal: InputProblem?
-                func refuse(_ expected: String) {
-                    refusal = InputProblem(file: file, field: "name", value: name, expected: expected)
-                }
-                if scenario != nil {
-                    // Two names that differ only in case share a folder where file names ignore case.
-                    let key = relativeOut.lowercased()
-                    if Self.reservedNames.contains(name.lowercased()) {
-                        refuse("a name other than \(Self.reservedNames.joined(separator: " and ")), which the batch "
-                            + "writes beside the scenarios' folders")
-                    } else if let earlier = folders[key] {
-                        refuse("a name of its own in the batch: \(earlier.file) already writes \(earlier.folder)"
-                            + (earlier.folder == relativeOut ? "" : " (a name differing only in letter case would share it)")
-                            + "; rename one of them")
-                    } else {
-                        folders[key] = (file, relativeOut)
-                    }
-                }
-                // The history keeps one row per label and night (a failure never replaces a run's
-                // figures): a scenario that cannot run is labelled by its file, so its failure is
-                // recorded beside the scenario that ran under that name instead of dropped.
-                let label = scenario == nil || refusal != nil ? file : name
-                let outcome = runScenario(file: file, label: label, relativeOut: relativeOut, asOfYear: asOfYear,
-                                          batch: batch, log: log, refusal: refusal)
+            var names: [String: (file: String, name: String)] = [:]
+            for (file, read) in zip(batch.scenarios, reads) {
+                let entry = Self.entry(file: file, read: read, batchYear: batchYear, names: &names)
+                let outcome = runScenario(entry, batch: batch, log: log)
                 var run = outcome.record
                 if let history {
                     do {
@@ -166,28 +142,71 @@ struct Batch: ParsableCommand {
         var record: RunHistory.ScenarioRun
     }
 
-    /// A file's name without its folder and extension.
-    static func stem(_ file: String) -> String {
-        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    }
-
     /// What the batch writes beside the scenarios' folders, so no scenario may be named so.
     static let reservedNames = ["batch.json", "batch.log.jsonl"]
 
-    /// One scenario, start to finish, into `relativeOut` under `label` (its name in the log and
-    /// the history); never throws: a failure is logged and returned. A `refusal` stops it
-    /// before it runs.
-    private func runScenario(file: String, label name: String, relativeOut: String, asOfYear: Int, batch: BatchFile,
-                             log: BatchLog, refusal: InputProblem?) -> ScenarioOutcome {
+    /// A scenario of the batch: where it goes and under which label, or why it cannot run.
+    struct Entry {
+        var file: String
+        /// Its name in the log, batch.json and the history.
+        var label: String
+        var asOfYear: Int
+        /// `<as-of date>/<name>`; empty for a scenario that cannot run.
+        var relativeOut: String
+        /// The scenario as read when the batch started.
+        var scenario: Scenario?
+        /// Why it cannot run: it could not be read, or its name is taken or reserved.
+        var refusal: (any Error)?
+    }
+
+    /// The entry of `file`, its name claimed in `names` (lowercased: a name differing only in
+    /// letter case would share a folder where file names ignore case, and names key the history).
+    /// A scenario that cannot run is labelled by its absolute path, which no name can be (names
+    /// hold no '/'), so its failure is recorded beside the scenario of that name, not dropped.
+    static func entry(file: String, read: Result<Scenario, any Error>, batchYear: Int,
+                      names: inout [String: (file: String, name: String)]) -> Entry {
+        let path = URL(fileURLWithPath: file).standardizedFileURL.path
+        let scenario: Scenario
+        switch read {
+        case .failure(let error):
+            return Entry(file: file, label: path, asOfYear: batchYear, relativeOut: "", scenario: nil, refusal: error)
+        case .success(let read): scenario = read
+        }
+        let name = scenario.name, key = name.lowercased()
+        func refused(_ expected: String) -> Entry {
+            Entry(file: file, label: path, asOfYear: scenario.asOfYear, relativeOut: "", scenario: scenario,
+                  refusal: InputProblem(file: file, field: "name", value: name, expected: expected))
+        }
+        if reservedNames.contains(key) {
+            return refused("a name other than \(reservedNames.joined(separator: " and ")), which the batch writes "
+                + "beside the scenarios' folders")
+        }
+        if let earlier = names[key] {
+            return refused("a name of its own in the batch (letter case aside): \(earlier.file) is named "
+                + "'\(earlier.name)'; rename one of them")
+        }
+        names[key] = (file, name)
+        return Entry(file: file, label: name, asOfYear: scenario.asOfYear,
+                     relativeOut: asOfDate(scenario.asOfYear) + "/" + name, scenario: scenario, refusal: nil)
+    }
+
+    /// One scenario, start to finish; never throws: a failure is logged and returned.
+    private func runScenario(_ entry: Entry, batch: BatchFile, log: BatchLog) -> ScenarioOutcome {
+        let file = entry.file, name = entry.label, relativeOut = entry.relativeOut
         let directory = (out as NSString).appendingPathComponent(relativeOut)
         let start = Date()
-        var record = RunHistory.ScenarioRun(scenario: name, scenarioFile: file, scenarioSHA256: "", asOf: Self.asOfDate(asOfYear),
+        var record = RunHistory.ScenarioRun(scenario: name, scenarioFile: file, scenarioSHA256: "",
+                                            asOf: Self.asOfDate(entry.asOfYear),
                                             paths: paths ?? batch.paths ?? 0, seed: 0, seconds: 0, out: relativeOut,
                                             figures: nil, error: nil)
         do {
             record.scenarioSHA256 = (try? Manifest.sha256(ofFileAt: file)) ?? ""
-            if let refusal { throw refusal }
+            if let refusal = entry.refusal { throw refusal }
             let inputs = try ScenarioInputs.load(path: file)
+            if inputs.scenario.name != entry.scenario?.name || inputs.scenario.asOfYear != entry.scenario?.asOfYear {
+                throw InputProblem(file: file, expected: "the scenario as it was when the batch started (its name or "
+                    + "as-of year changed while the batch ran)")
+            }
             let pathCount = paths ?? batch.paths
             // The manifest records the `run` that reproduces these outputs.
             var commandLine = ["loanbook", "run", file]
@@ -217,8 +236,8 @@ struct Batch: ParsableCommand {
             record.error = message
             log.event("scenario_failed", [("scenario", .string(name)), ("file", .string(file)),
                                           ("seconds", .number(record.seconds)), ("error", .string(message))])
-            // A label that is the file already starts the message.
-            Progress.write("error: " + (name == file && message.hasPrefix(file) ? "" : "\(name): ") + message + "\n")
+            // A scenario that could not run is named by the message itself.
+            Progress.write("error: " + (entry.refusal == nil ? "\(name): " : "") + message + "\n")
         }
         return ScenarioOutcome(record: record)
     }

@@ -52,6 +52,8 @@ struct BadScenario: Sendable, CustomTestStringConvertible {
               expected: "a name usable as a folder name"),
         .init(old: "name: test", new: "name: \"\"", at: "name", field: "name",
               expected: "a non-empty text"),
+        .init(old: "name: test", new: "name: \" base \"", at: "name", field: "name",
+              expected: "a name usable as a folder name"),
         .init(old: "{A: 0.02,", new: "{A: 0,", at: "risk_classes", field: "risk_classes.A",
               expected: "an annual PD above 0 and below 1"),
         .init(old: "correlation: 0.3", new: "correlation: 1.3", at: "correlation", field: "economy.correlation",

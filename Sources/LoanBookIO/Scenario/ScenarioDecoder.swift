@@ -1,3 +1,4 @@
+import Foundation
 import LoanBook
 
 /// Turns a scenario's YAML tree into a `Scenario`, section by section.
@@ -18,10 +19,12 @@ struct ScenarioDecoder {
         var scenario = empty
         if let field = map.required("name"), let name = field.string() {
             // The nightly batch writes a scenario into a folder of this name.
-            if name == "." || name == ".." || name.contains("/") || name.utf8.count > 255
+            // 240 bytes leave room for the suffix of the folder it is first written to (.tmp-<pid>).
+            if name == "." || name == ".." || name.contains("/") || name.utf8.count > 240
+                || name != name.trimmingCharacters(in: .whitespacesAndNewlines)
                 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                field.report("a name usable as a folder name (no '/', not '.' or '..', no control characters, "
-                    + "at most 255 bytes)")
+                field.report("a name usable as a folder name (no '/', not '.' or '..', no control characters "
+                    + "or surrounding spaces, at most 240 bytes)")
             }
             scenario.name = name
         }
