@@ -148,46 +148,48 @@ struct Batch: ParsableCommand {
     /// A scenario of the batch: where it goes and under which label, or why it cannot run.
     struct Entry {
         var file: String
-        /// Its name in the log, batch.json and the history.
-        var label: String
-        var asOfYear: Int
-        /// `<as-of date>/<name>`; empty for a scenario that cannot run.
-        var relativeOut: String
         /// The scenario as read when the batch started.
         var scenario: Scenario?
         /// Why it cannot run: it could not be read, or its name is taken or reserved.
         var refusal: (any Error)?
+        /// The as-of year of the batch, for a scenario that could not be read.
+        var batchYear: Int
+
+        var asOfYear: Int { scenario?.asOfYear ?? batchYear }
+        /// Its name in the log, batch.json and the history: a scenario that cannot run goes by its
+        /// absolute path, which no name can be (names hold no '/'), so its failure is recorded
+        /// beside the scenario of that name, not dropped.
+        var label: String {
+            if refusal == nil, let scenario { return scenario.name }
+            return URL(fileURLWithPath: file).standardizedFileURL.path
+        }
+        /// `<as-of date>/<name>`; empty for a scenario that cannot run.
+        var relativeOut: String { refusal == nil ? Batch.asOfDate(asOfYear) + "/" + label : "" }
     }
 
     /// The entry of `file`, its name claimed in `names` (lowercased: a name differing only in
     /// letter case would share a folder where file names ignore case, and names key the history).
-    /// A scenario that cannot run is labelled by its absolute path, which no name can be (names
-    /// hold no '/'), so its failure is recorded beside the scenario of that name, not dropped.
     static func entry(file: String, read: Result<Scenario, any Error>, batchYear: Int,
                       names: inout [String: (file: String, name: String)]) -> Entry {
-        let path = URL(fileURLWithPath: file).standardizedFileURL.path
-        let scenario: Scenario
-        switch read {
-        case .failure(let error):
-            return Entry(file: file, label: path, asOfYear: batchYear, relativeOut: "", scenario: nil, refusal: error)
-        case .success(let read): scenario = read
+        var entry = Entry(file: file, scenario: try? read.get(), batchYear: batchYear)
+        guard let scenario = entry.scenario else {
+            if case .failure(let error) = read { entry.refusal = error }
+            return entry
         }
         let name = scenario.name, key = name.lowercased()
-        func refused(_ expected: String) -> Entry {
-            Entry(file: file, label: path, asOfYear: scenario.asOfYear, relativeOut: "", scenario: scenario,
-                  refusal: InputProblem(file: file, field: "name", value: name, expected: expected))
+        func refuse(_ expected: String) {
+            entry.refusal = InputProblem(file: file, field: "name", value: name, expected: expected)
         }
         if reservedNames.contains(key) {
-            return refused("a name other than \(reservedNames.joined(separator: " and ")), which the batch writes "
+            refuse("a name other than \(reservedNames.joined(separator: " and ")), which the batch writes "
                 + "beside the scenarios' folders")
-        }
-        if let earlier = names[key] {
-            return refused("a name of its own in the batch (letter case aside): \(earlier.file) is named "
+        } else if let earlier = names[key] {
+            refuse("a name of its own in the batch (letter case aside): \(earlier.file) is named "
                 + "'\(earlier.name)'; rename one of them")
+        } else {
+            names[key] = (file, name)
         }
-        names[key] = (file, name)
-        return Entry(file: file, label: name, asOfYear: scenario.asOfYear,
-                     relativeOut: asOfDate(scenario.asOfYear) + "/" + name, scenario: scenario, refusal: nil)
+        return entry
     }
 
     /// One scenario, start to finish; never throws: a failure is logged and returned.

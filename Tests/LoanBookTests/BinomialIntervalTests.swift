@@ -88,8 +88,8 @@ struct BinomialIntervalTests {
     @Test func incompleteBetaAtItsClosedForms() {
         // I_x(a, 1) = x^a and I_x(1, b) = 1 - (1 - x)^b.
         for (x, a) in [(0.3, 2.5), (0.9, 40.0), (0.01, 0.5)] {
-            #expect(abs(BinomialInterval.regularizedIncompleteBeta(x, a, 1) - pow(x, a)) < 1e-13)
-            #expect(abs(BinomialInterval.regularizedIncompleteBeta(x, 1, a) - (1 - pow(1 - x, a))) < 1e-13)
+            #expect(abs(BinomialInterval.regularizedIncompleteBeta(x: x, y: 1 - x, a, 1) - pow(x, a)) < 1e-13)
+            #expect(abs(BinomialInterval.regularizedIncompleteBeta(x: x, y: 1 - x, 1, a) - (1 - pow(1 - x, a))) < 1e-13)
         }
     }
 }

@@ -40,10 +40,6 @@ public enum BinomialInterval {
         }
     }
 
-    static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
-        regularizedIncompleteBeta(x: x, y: 1 - x, a, b)
-    }
-
     /// I_x(a, b), the regularized incomplete beta function, for x and y = 1 - x (each given
     /// to full precision), by its continued fraction (modified Lentz) on the side of x where
     /// it converges fast.
