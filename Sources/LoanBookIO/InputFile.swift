@@ -30,7 +30,7 @@ enum InputFile {
     /// names its book, and a batch its scenarios, from where the file itself lies.
     static func relative(_ path: String, to file: String) -> String {
         if path.hasPrefix("/") { return path }
-        let directory = (file as NSString).deletingLastPathComponent
+        let directory = FilePaths.directory(of: file)
         return directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
     }
 }

@@ -36,7 +36,9 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// one removed. On any error before the swap the temporary directory is removed and DIR is
 /// not touched; if the swap itself fails, the old DIR is renamed back.
 ///
-/// Between the two renames DIR is briefly absent, never partial.
+/// Between the two renames DIR is briefly absent, never partial. An existing DIR is replaced only
+/// if it holds nothing but loanbook's outputs (`checkReplaceable`): `--out ~/Documents` must not
+/// delete the documents.
 public struct OutputDirectory: Sendable {
     /// Writes `contents` to a new file at `path`. Replaceable so tests can make a write fail.
     public typealias FileWriter = @Sendable (_ contents: Data, _ path: String) throws -> Void
@@ -58,7 +60,8 @@ public struct OutputDirectory: Sendable {
     ///   - beforeSwap: called when every file is on disk, just before DIR is replaced; if it
     ///     throws (the run was interrupted, say) the temporary directory is removed and DIR is
     ///     left as it was.
-    /// - Throws: `OutputError`, or what `beforeSwap` throws; DIR is then as it was before the call.
+    /// - Throws: `OutputError`, `InputProblem` (DIR holds what loanbook did not write), or what
+    ///   `beforeSwap` throws; DIR is then as it was before the call.
     public func write(_ files: [(name: String, contents: Data)], beforeSwap: () throws -> Void = {}) throws {
         try Self.checkNames(files.map(\.name), directory: path)
         let fm = FileManager.default
@@ -67,7 +70,8 @@ public struct OutputDirectory: Sendable {
         if targetExists && !isDirectory.boolValue {
             throw OutputError(path: path, message: "exists and is not a directory")
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        try checkReplaceable()
+        let parent = FilePaths.directory(of: path)
         let pid = getpid()
         let temporary = "\(path).tmp-\(pid)"
         let aside = "\(path).old-\(pid)"
@@ -92,7 +96,7 @@ public struct OutputDirectory: Sendable {
             var directories: Set<String> = [temporary]
             for file in files {
                 let filePath = temporary + "/" + file.name
-                let directory = (filePath as NSString).deletingLastPathComponent
+                let directory = FilePaths.directory(of: filePath)
                 if !directories.contains(directory) {
                     do {
                         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -138,6 +142,46 @@ public struct OutputDirectory: Sendable {
             }
         }
         try? Self.syncDirectory(parent.isEmpty ? "." : parent)
+    }
+
+    /// The names loanbook writes at the top of an output directory (`run`, `merge`, `compare`).
+    public static let outputNames: Set<String> = [
+        RunOutputs.projection, RunOutputs.summary, RunOutputs.manifest, RunOutputs.report,
+        ContributionsReport.fileName, PathsFile.fileName, ComparisonOutputs.difference, ComparisonOutputs.comparison,
+    ]
+
+    /// Refuses, as bad input (exit status 2), a DIR holding anything loanbook did not write there:
+    /// a file other than its outputs, or a folder other than a comparison's run folder (a manifest
+    /// and other outputs only). A missing or empty DIR, or an earlier run's outputs, may be replaced.
+    /// - Throws: `InputProblem` naming DIR and what it holds.
+    public func checkReplaceable() throws {
+        let foreign = Self.foreignEntries(in: path)
+        guard !foreign.isEmpty else { return }
+        let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
+        throw InputProblem(file: path, field: "--out", expected: "an empty or new directory, or one holding only "
+            + "loanbook's outputs, since it is replaced whole; it holds \(shown), which loanbook did not write "
+            + "(choose another --out)")
+    }
+
+    /// What in `directory` loanbook did not write, sorted (folders with a trailing "/").
+    static func foreignEntries(in directory: String) -> [String] {
+        let fm = FileManager.default
+        func kind(_ path: String) -> (exists: Bool, isDirectory: Bool) {
+            var isDirectory: ObjCBool = false
+            let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+            return (exists, isDirectory.boolValue)
+        }
+        guard kind(directory).isDirectory, let entries = try? fm.contentsOfDirectory(atPath: directory) else {
+            return []
+        }
+        return entries.sorted().compactMap { name in
+            let entry = directory + "/" + name
+            if !kind(entry).isDirectory { return outputNames.contains(name) ? nil : name }
+            let inner = (try? fm.contentsOfDirectory(atPath: entry)) ?? []
+            let ownRunFolder = inner.contains(RunOutputs.manifest)
+                && inner.allSatisfy { outputNames.contains($0) && !kind(entry + "/" + $0).isDirectory }
+            return ownRunFolder ? nil : name + "/"
+        }
     }
 
     /// Names must stay inside DIR and be unique; checked before anything is written.

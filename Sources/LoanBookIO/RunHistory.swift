@@ -79,7 +79,7 @@ public struct RunHistory: Sendable {
     public init(path: String) throws {
         self.path = path
         do {
-            let directory = (path as NSString).deletingLastPathComponent
+            let directory = FilePaths.directory(of: path)
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }

@@ -36,8 +36,15 @@ struct BookCommand: ParsableCommand {
             guard scale > 0, scale <= 1000 else {
                 throw ValidationError("--scale: expected a number > 0 and <= 1000, got \(scale)")
             }
-            guard !out.isEmpty, !out.hasSuffix("/") else {
-                throw ValidationError("--out: expected a file path such as books/nijmegen-2014.csv, got '\(out)'")
+            guard out.hasSuffix(".csv"), out.count > 4, !out.hasSuffix("/.csv") else {
+                throw ValidationError("--out: expected a .csv file path such as books/nijmegen-2014.csv, got '\(out)'")
+            }
+            // Both files are replaced by renaming: a device, a folder or a link to one must stay as it is.
+            for path in [out, Self.historyPath(for: out)] {
+                var info = stat()
+                if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+                    throw ValidationError("--out: \(path) exists and is not a regular file; expected a new or earlier book file")
+                }
             }
         }
 
@@ -89,26 +96,44 @@ private struct WriteFailure: Error, CustomStringConvertible {
 }
 
 /// Writes every file to a temporary name in its own directory, then renames them into place
-/// in order, so a reader never sees a half-written file and a failure leaves the old ones.
-/// On error the temporary files are removed.
+/// in order, so a reader never sees a half-written file. The files present before are kept
+/// under a second name (a hard link) until all are in place, so a failed rename puts the
+/// earlier ones back: the set appears whole or not at all. Temporary files are removed.
 private func writeAtomically(_ files: [(path: String, text: String)]) throws {
-    var temporaries: [String] = []
-    defer { for path in temporaries { unlink(path) } }
-    for file in files {
-        let url = URL(fileURLWithPath: file.path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
-        temporaries.append(temporary)
+    func sibling(_ path: String, _ suffix: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(suffix)-\(getpid())").path
+    }
+    let temporaries = files.map { sibling($0.path, "tmp") }
+    var kept: [(path: String, copy: String)] = []
+    defer {
+        for path in temporaries { unlink(path) }
+        for file in kept { unlink(file.copy) }
+    }
+    for (file, temporary) in zip(files, temporaries) {
         do {
             try OutputDirectory.writeDurably(Data(file.text.utf8), to: temporary)
         } catch {
             throw WriteFailure(message: "cannot write \(file.path): \(error)")
         }
     }
-    for (file, temporary) in zip(files, temporaries) {
-        guard rename(temporary, file.path) == 0 else {
-            throw WriteFailure(message: "cannot move \(temporary) to \(file.path): \(String(cString: strerror(errno)))")
+    for file in files where access(file.path, F_OK) == 0 {
+        let copy = sibling(file.path, "old")
+        unlink(copy)
+        guard link(file.path, copy) == 0 else {
+            throw WriteFailure(message: "cannot keep \(file.path) as \(copy) while replacing it: \(String(cString: strerror(errno)))")
         }
+        kept.append((file.path, copy))
     }
-    temporaries.removeAll()
+    for (index, (file, temporary)) in zip(files, temporaries).enumerated() where rename(temporary, file.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        for earlier in files[..<index] {
+            if let copy = kept.first(where: { $0.path == earlier.path })?.copy {
+                rename(copy, earlier.path)
+            } else {
+                unlink(earlier.path)
+            }
+        }
+        throw WriteFailure(message: "cannot move \(temporary) to \(file.path): \(reason); the earlier files are as they were")
+    }
 }

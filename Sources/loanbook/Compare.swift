@@ -68,6 +68,8 @@ struct Compare: ParsableCommand {
                                   file: scenarioA, field: options.paths == nil ? "paths" : "--paths")
             let jobB = try RunJob(inputs: inputsB, options: options)
             let (dirA, dirB) = ComparisonOutputs.directories(stemA: inputsA.stem, stemB: inputsB.stem)
+            let directory = options.out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
+            try OutputDirectory(path: directory).checkReplaceable()
             let start = Date()
             let outcomeA = jobA.execute(label: dirA)
             let outcomeB = jobB.execute(label: dirB)
@@ -99,7 +101,6 @@ struct Compare: ParsableCommand {
                 seed: seed, paths: paths,
                 inputs: jobA.manifestInputs.map { Manifest.Input(role: "a " + $0.role, path: $0.path, sha256: $0.sha256) }
                     + jobB.manifestInputs.map { Manifest.Input(role: "b " + $0.role, path: $0.path, sha256: $0.sha256) })
-            let directory = options.out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
             try OutputDirectory(path: directory).writeInterruptibly(files + [(RunOutputs.manifest, Data(manifest.render().utf8))])
 
             let headline = comparison[comparison.years, .municipalNetResult]

@@ -59,15 +59,18 @@ enum MemoryGuard {
         var description: String { problem.description }
     }
 
-    /// - Throws: `Refusal` (exit status 1) naming the estimate, the limit and what to change.
+    /// - Throws: `Refusal` (exit status 1) naming the estimate, the limit and what to change;
+    ///   a merge, whose paths are fixed by its shards, can only move to a bigger machine.
     static func check(simulation: Simulation, paths: Int, threads: Int, file: String, field: String,
-                      available: Int = availableBytes) throws {
+                      merging: Bool = false, available: Int = availableBytes) throws {
         let estimate = estimate(simulation: simulation, paths: paths, threads: threads)
         let limit = available / 2
         guard estimate.total > limit else { return }
         let fitting = max(0, (limit - estimate.workers) / estimate.perPath)
         let shards = fitting > 0 ? (paths + fitting - 1) / fitting : 0
-        let advice = fitting > 0
+        let advice = merging
+            ? "merge on a machine (or in a container) with at least \(mebibytes(2 * estimate.total)) MiB"
+            : fitting > 0
             ? "use at most \(fitting) paths per process: --paths \(fitting), or --shard K/\(shards) and loanbook merge"
             : "use fewer threads (--threads) or a machine with more memory"
         throw Refusal(problem: InputProblem(

@@ -37,40 +37,42 @@ struct Merge: ParsableCommand {
                 (directory: directory, manifest: try Manifest.read(path: directory + "/" + RunOutputs.manifest))
             }
             let plan = try ShardSet.check(shards)
+            try OutputDirectory(path: out).checkReplaceable()
             let inputs = try plan.loadInputs()
             let job = try RunJob(inputs: inputs, paths: plan.manifest.paths, seed: plan.manifest.seed, shard: nil,
                                  threads: 1, quiet: true, keepPaths: keepPaths,
-                                 locale: ReportLocale.recorded(in: plan.manifest.commandLine),
+                                 locale: ReportLocale.recorded(in: plan.manifest.commandLine), merging: true,
                                  commandLine: plan.manifest.commandLine)
             guard job.manifestInputs == plan.manifest.inputs else {
                 throw InputProblem(file: inputs.path, field: "provision.budgeted_net_cost",
                                    expected: "the budget scenario files the shards ran on (same SHA-256); they changed since")
             }
-            var parts: [RunResult] = []
+            let simulation = job.simulation
+            var merged = RunResult(firstYear: simulation.firstYear, years: simulation.years,
+                                   paths: plan.manifest.paths, sectors: simulation.sectors)
             for (directory, manifest) in plan.ordered {
                 let file = directory + "/" + PathsFile.fileName
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw InputProblem(file: file, expected: "the shard's paths.bin (written by 'run --shard')")
                 }
-                let (header, part) = try PathsFile.decode(data, file: file, sectors: job.simulation.sectors)
+                let (header, part) = try PathsFile.decode(data, file: file, sectors: simulation.sectors)
                 let expected = Shard(index: manifest.shard ?? 1, count: manifest.shards).paths(of: manifest.paths)
                 guard header.firstPath == expected.lowerBound, header.pathCount == expected.count,
-                      header.firstYear == job.simulation.firstYear, header.years == job.simulation.years else {
+                      header.firstYear == simulation.firstYear, header.years == simulation.years else {
                     throw InputProblem(file: file, field: "paths",
                                        value: "\(header.firstPath)..<\(header.firstPath + header.pathCount)",
                                        expected: "paths \(expected) of shard \(manifest.shard ?? 1)/\(manifest.shards), "
-                                           + "years \(job.simulation.firstYear)+\(job.simulation.years)")
+                                           + "years \(simulation.firstYear)+\(simulation.years)")
                 }
-                parts.append(part)
+                merged.place(part, at: header.firstPath)
             }
-            guard var merged = RunResult.concatenating(parts) else { return }
             // With the run's own mean as budget, the cost above budget depends on every path.
             job.settleBudget(&merged)
             var files = job.files(for: merged, manifest: plan.manifest)
             if keepPaths { files.append((PathsFile.fileName, PathsFile.encode(merged, firstPath: 0))) }
             try OutputDirectory(path: out).writeInterruptibly(files)
             if !quiet {
-                Progress.write("merged \(parts.count) shard(s), \(merged.results.paths) paths -> \(out)\n")
+                Progress.write("merged \(plan.ordered.count) shard(s), \(merged.results.paths) paths -> \(out)\n")
             }
         }
     }

@@ -43,8 +43,9 @@ struct Run: ParsableCommand {
         try CommandFailure.report {
             let inputs = try ScenarioInputs.load(path: scenario)
             let job = try RunJob(inputs: inputs, options: options, targetSE: targetSE, targetFigure: targetFigure)
-            let outcome = job.execute(label: inputs.stem)
             let directory = options.out ?? "out/\(inputs.stem)"
+            try OutputDirectory(path: directory).checkReplaceable()
+            let outcome = job.execute(label: inputs.stem)
             try OutputDirectory(path: directory).writeInterruptibly(outcome.files)
             let progress = Progress(label: inputs.stem, total: 1, quiet: options.quiet)
             if let note = outcome.targetNote { progress.finish("\(inputs.stem): \(note)") }

@@ -46,8 +46,9 @@ struct RunJob {
     /// - Parameters:
     ///   - paths, seed: override the scenario's own when given.
     ///   - commandLine: what the manifest records; by default this process's command line.
+    ///   - merging: the job puts shards together (its memory guard then advises a bigger machine).
     init(inputs: ScenarioInputs, paths pathCount: Int?, seed: UInt64?, shard: Shard?, threads: Int, quiet: Bool,
-         keepPaths: Bool = false, locale: ReportLocale = .nl, target: PrecisionTarget? = nil,
+         keepPaths: Bool = false, locale: ReportLocale = .nl, target: PrecisionTarget? = nil, merging: Bool = false,
          commandLine: [String] = Manifest.recordedCommandLine(CommandLine.arguments)) throws {
         var scenario = inputs.scenario
         if let pathCount { scenario.paths = pathCount }
@@ -79,7 +80,7 @@ struct RunJob {
             throw InputProblems([InputProblem(file: inputs.path, expected: "\(error)")])
         }
         try MemoryGuard.check(simulation: simulation, paths: paths.count, threads: threads, file: inputs.path,
-                              field: pathCount == nil ? "paths" : "--paths")
+                              field: pathCount == nil || merging ? "paths" : "--paths", merging: merging)
         if let budgetFile = scenario.provision.budgetScenario {
             let budget = try BudgetScenario.expectedNetCost(
                 of: ScenarioYAML.relative(budgetFile, to: inputs.path), for: scenario, file: inputs.path,

@@ -39,6 +39,53 @@ import Testing
         workspace.earlierOutputsIntact()
     }
 
+    @Test func outputHoldingOtherFilesIsRefusedBeforeTheRun() throws {
+        let workspace = try CLIWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.runScenario(["--out", "."])
+        #expect(result.status == 2, "\(result)")
+        // The workspace itself holds the scenario and the book: nothing of it may go.
+        let here = try workspace.run(["run", "scenario.yaml", "--out", "../" + URL(fileURLWithPath: workspace.directory).lastPathComponent,
+                                      "--paths", "16", "--threads", "1", "--quiet"])
+        record("fault out holds other files", here)
+        #expect(here.status == 2, "\(here)")
+        #expect(here.stderr.contains("--out: expected an empty or new directory, or one holding only loanbook's outputs"),
+                "\(here)")
+        #expect(here.stderr.contains("it holds book.csv, book.history.csv, out/, scenario.yaml, which loanbook did not write"),
+                "\(here)")
+        #expect(try String(contentsOfFile: workspace.directory + "/book.csv", encoding: .utf8) == CLIWorkspace.book)
+        workspace.earlierOutputsIntact()
+    }
+
+    /// Foundation's `deletingLastPathComponent` trapped on a one-character path.
+    @Test func oneCharacterPathsWork() throws {
+        let workspace = try CLIWorkspace()
+        defer { workspace.remove() }
+        try FileManager.default.copyItem(atPath: workspace.directory + "/scenario.yaml", toPath: workspace.directory + "/s")
+        let run = try workspace.run(["run", "s", "--out", "x", "--paths", "16", "--threads", "1", "--quiet"])
+        #expect(run.status == 0, "\(run)")
+        #expect(FileManager.default.fileExists(atPath: workspace.directory + "/x/summary.json"))
+        let validate = try workspace.run(["validate", "s"])
+        #expect(validate.status == 0, "\(validate)")
+    }
+
+    @Test func bookGenerateLeavesDevicesFoldersAndOtherFilesAlone() throws {
+        let workspace = try CLIWorkspace()
+        defer { workspace.remove() }
+        try FileManager.default.createDirectory(atPath: workspace.directory + "/folder.csv", withIntermediateDirectories: true)
+        for (target, message) in [("/dev/null", "expected a .csv file path"), ("scenario.yaml", "expected a .csv file path"),
+                                  ("folder.csv", "folder.csv exists and is not a regular file")] {
+            let result = try workspace.run(["book", "generate", "--out", target])
+            #expect(result.status == 2, "\(target): \(result)")
+            #expect(result.stderr.contains(message), "\(target): \(result)")
+        }
+        #expect(try String(contentsOfFile: workspace.directory + "/scenario.yaml", encoding: .utf8) == Fixture.scenario)
+        let made = try workspace.run(["book", "generate", "--out", "book.csv"])
+        #expect(made.status == 0, "\(made)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.directory)
+        #expect(!names.contains { $0.hasPrefix(".book.") }, "left beside the book: \(names)")
+    }
+
     /// A full filesystem under an earlier run's outputs: the write fails part-way (ENOSPC), the
     /// run exits 1 and the earlier outputs are exactly as they were. Needs root (a tmpfs
     /// mount); elsewhere the test says so and passes.

@@ -135,12 +135,58 @@ private func manifest() -> Manifest {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let out = OutputDirectory(path: root + "/runs/base/")
-        try out.write([("projection.csv", Data("old".utf8)), ("stale.txt", Data("x".utf8))])
-        #expect(try contents(root + "/runs/base") == ["projection.csv": "old", "stale.txt": "x"])
-        try out.write([("projection.csv", Data("new".utf8)), ("a/b.json", Data("{}".utf8))])
-        #expect(try contents(root + "/runs/base") == ["projection.csv": "new", "a/b.json": "{}"])
+        try out.write([("projection.csv", Data("old".utf8)), ("paths.bin", Data("x".utf8))])
+        #expect(try contents(root + "/runs/base") == ["projection.csv": "old", "paths.bin": "x"])
+        try out.write([("projection.csv", Data("new".utf8)), ("a/manifest.json", Data("{}".utf8))])
+        #expect(try contents(root + "/runs/base") == ["projection.csv": "new", "a/manifest.json": "{}"])
+        // A comparison's run folder (a manifest and outputs) is loanbook's too.
+        try out.write([("summary.json", Data("s".utf8))])
+        #expect(try contents(root + "/runs/base") == ["summary.json": "s"])
         // Nothing left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/runs") == ["base"])
+    }
+
+    /// `--out ~/Documents` must not delete the documents: a DIR holding anything loanbook did
+    /// not write is refused as bad input and left exactly as it was.
+    @Test func refusesToReplaceWhatLoanbookDidNotWrite() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fm = FileManager.default
+        let target = root + "/docs"
+        let cases: [(setUp: () throws -> Void, named: String)] = [
+            ({ try Data("mine".utf8).write(to: URL(fileURLWithPath: target + "/thesis.txt")) }, "thesis.txt"),
+            ({ try fm.createDirectory(atPath: target + "/empty", withIntermediateDirectories: true) }, "empty/"),
+            ({
+                try fm.createDirectory(atPath: target + "/run", withIntermediateDirectories: true)
+                try Data("{}".utf8).write(to: URL(fileURLWithPath: target + "/run/manifest.json"))
+                try Data("mine".utf8).write(to: URL(fileURLWithPath: target + "/run/notes.md"))
+            }, "run/"),
+        ]
+        for (setUp, named) in cases {
+            try? fm.removeItem(atPath: target)
+            try fm.createDirectory(atPath: target, withIntermediateDirectories: true)
+            try Data("old".utf8).write(to: URL(fileURLWithPath: target + "/summary.json"))
+            try setUp()
+            let before = try contents(target)
+            let subfolders = try fm.subpathsOfDirectory(atPath: target).sorted()
+            do {
+                try OutputDirectory(path: target).write([("summary.json", Data("new".utf8))])
+                Issue.record("replaced \(target) holding \(named)")
+            } catch let problem as InputProblem {
+                #expect(problem.field == "--out")
+                #expect(problem.expected.contains("it holds \(named), which loanbook did not write"), "\(problem)")
+            }
+            #expect(try contents(target) == before)
+            #expect(try fm.subpathsOfDirectory(atPath: target).sorted() == subfolders)
+            #expect(try fm.contentsOfDirectory(atPath: root) == ["docs"])
+        }
+    }
+
+    @Test func pathsOfOneCharacterHaveADirectory() {
+        for (path, directory) in [("x", ""), ("ab", ""), ("x/", ""), ("/x", "/"), ("/", "/"), ("a/b", "a"),
+                                  ("a//b", "a"), ("a/b/", "a"), ("./a", "."), (".//", ""), ("a/b/c.yaml", "a/b")] {
+            #expect(FilePaths.directory(of: path) == directory, "\(path)")
+        }
     }
 
     @Test func failedWriteLeavesExistingUntouched() throws {
