@@ -11,4 +11,9 @@ public enum FilePaths {
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
         return directory.isEmpty ? "/" : String(directory)
     }
+
+    /// `name` inside `directory`, with one slash between them.
+    public static func join(_ directory: String, _ name: String) -> String {
+        directory.isEmpty ? name : directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoanBook
 import LoanBookIO
+import Synchronization
 
 /// `loanbook batch BATCH.yaml --out DIR [--db FILE]`: the nightly job (docs/batch.md).
 struct Batch: ParsableCommand {
@@ -78,20 +79,31 @@ struct Batch: ParsableCommand {
                 throw InputProblem(file: batchFile, field: "scenarios", expected: "at least one readable scenario")
             }
             let date = Self.asOfDate(batchYear)
-            let root = (out as NSString).appendingPathComponent(date)
+            let root = FilePaths.join(out, date)
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            let log = try BatchLog(path: (root as NSString).appendingPathComponent("batch.log.jsonl"))
+            let log = try BatchLog(path: FilePaths.join(root, "batch.log.jsonl"))
             let history = try db.map { try RunHistory(path: $0) }
             let record = RunHistory.BatchRun(batch: batch.name, batchFile: batchFile, batchSHA256: batchHash,
                                              night: night, engineVersion: engineVersion)
             let started = Date()
+            let status = BatchStatusFile(path: FilePaths.join(root, "batch.json"), header: [
+                ("batch", .string(batch.name)), ("file", .string(batchFile)), ("sha256", .string(batchHash)),
+                ("night", .string(night)), ("as_of", .string(date)), ("engine_version", .string(engineVersion)),
+                ("db", db.map(JSONValue.string) ?? .null),
+            ])
+            try Interruption.shared.committing { try status.write(status: "running") }
+            Interruption.shared.onInterrupt {
+                log.event("batch_interrupted", [("batch", .string(batch.name)),
+                                                ("scenario", status.running.map(JSONValue.string) ?? .null)])
+                try? status.write(status: "interrupted")
+            }
             log.event("batch_started", [("batch", .string(batch.name)), ("file", .string(batchFile)),
                                         ("sha256", .string(batchHash)), ("night", .string(night)),
                                         ("scenarios", .int(Int64(batch.scenarios.count)))])
-            var statuses: [JSONValue] = []
             var names: [String: (file: String, name: String)] = [:]
             for (file, read) in zip(batch.scenarios, reads) {
                 let entry = Self.entry(file: file, read: read, batchYear: batchYear, names: &names)
+                status.started(entry.label)
                 let outcome = runScenario(entry, batch: batch, log: log)
                 var run = outcome.record
                 if let history {
@@ -105,31 +117,21 @@ struct Batch: ParsableCommand {
                     }
                 }
                 if run.error != nil { anyFailed = true }
-                var status: [(String, JSONValue)] = [
+                var scenarioStatus: [(String, JSONValue)] = [
                     ("scenario", .string(run.scenario)), ("file", .string(file)),
                     ("status", .string(run.error == nil ? "ok" : "failed")), ("out", .string(run.out)),
                     ("paths", .int(Int64(run.paths))), ("seconds", .number(run.seconds)),
                 ]
-                if let error = run.error { status.append(("error", .string(error))) }
-                statuses.append(.object(status))
+                if let error = run.error { scenarioStatus.append(("error", .string(error))) }
+                status.finished(.object(scenarioStatus))
             }
-            let failed = statuses.filter { $0["status"] == .string("failed") }.count
-            let manifest: JSONValue = .object([
-                ("batch", .string(batch.name)), ("file", .string(batchFile)), ("sha256", .string(batchHash)),
-                ("night", .string(night)), ("as_of", .string(date)), ("engine_version", .string(engineVersion)),
-                ("db", db.map(JSONValue.string) ?? .null),
-                ("status", .string(failed == 0 ? "ok" : "failed")), ("failed", .int(Int64(failed))),
-                ("scenarios", .array(statuses)),
-            ])
-            try Interruption.shared.committing {
-                try Self.writeFileAtomically(Data((manifest.serialized() + "\n").utf8),
-                                             to: (root as NSString).appendingPathComponent("batch.json"))
-            }
+            let failed = status.failed
+            try Interruption.shared.committing { try status.write(status: failed == 0 ? "ok" : "failed") }
             let seconds = Date().timeIntervalSince(started)
             log.event("batch_finished", [("batch", .string(batch.name)), ("failed", .int(Int64(failed))),
                                          ("seconds", .number(seconds))])
             if !quiet {
-                Progress.write("batch \(batch.name): \(statuses.count - failed) ok, \(failed) failed, "
+                Progress.write("batch \(batch.name): \(status.count - failed) ok, \(failed) failed, "
                     + String(format: "%.1fs", seconds) + " -> \(root)\n")
             }
         }
@@ -195,7 +197,7 @@ struct Batch: ParsableCommand {
     /// One scenario, start to finish; never throws: a failure is logged and returned.
     private func runScenario(_ entry: Entry, batch: BatchFile, log: BatchLog) -> ScenarioOutcome {
         let file = entry.file, name = entry.label, relativeOut = entry.relativeOut
-        let directory = (out as NSString).appendingPathComponent(relativeOut)
+        let directory = FilePaths.join(out, relativeOut)
         let start = Date()
         var record = RunHistory.ScenarioRun(scenario: name, scenarioFile: file, scenarioSHA256: "",
                                             asOf: Self.asOfDate(entry.asOfYear),
@@ -263,9 +265,10 @@ struct Batch: ParsableCommand {
 }
 
 /// `batch.log.jsonl`: one JSON object per line and event, appended and flushed as it happens,
-/// so a log survives whatever stops the batch.
-final class BatchLog {
-    private let handle: FileHandle
+/// so a log survives whatever stops the batch. A signal's last event may come from another
+/// thread, hence the lock.
+final class BatchLog: Sendable {
+    private let handle: Mutex<FileHandle>
     let path: String
 
     init(path: String) throws {
@@ -277,10 +280,10 @@ final class BatchLog {
             throw OutputError(path: path, message: "cannot open the batch log for appending")
         }
         handle.seekToEndOfFile()
-        self.handle = handle
+        self.handle = Mutex(handle)
     }
 
-    deinit { try? handle.close() }
+    deinit { handle.withLock { try? $0.close() } }
 
     func event(_ name: String, _ fields: [(String, JSONValue)]) {
         let formatter = ISO8601DateFormatter()
@@ -289,7 +292,46 @@ final class BatchLog {
         // One line: JSON strings hold no raw newline, so dropping line breaks and indentation is safe.
         let line = object.serialized().split(separator: "\n")
             .map { $0.drop { $0 == " " } }.joined() + "\n"
-        handle.write(Data(line.utf8))
-        try? handle.synchronize()
+        handle.withLock { handle in
+            handle.write(Data(line.utf8))
+            try? handle.synchronize()
+        }
+    }
+}
+
+/// `batch.json`: the night's status, rewritten whole as the batch goes: "running" from the start
+/// (so a monitor never takes an unfinished night for the previous one), then "ok" or "failed",
+/// or "interrupted" when a signal stops it.
+final class BatchStatusFile: Sendable {
+    let path: String
+    private let header: [(String, JSONValue)]
+    private let state = Mutex<(scenarios: [JSONValue], running: String?)>(([], nil))
+
+    init(path: String, header: [(String, JSONValue)]) {
+        self.path = path
+        self.header = header
+    }
+
+    func started(_ scenario: String) { state.withLock { $0.running = scenario } }
+
+    func finished(_ status: JSONValue) {
+        state.withLock {
+            $0.scenarios.append(status)
+            $0.running = nil
+        }
+    }
+
+    var running: String? { state.withLock { $0.running } }
+    var failed: Int { state.withLock { $0.scenarios.filter { $0["status"] == .string("failed") }.count } }
+    var count: Int { state.withLock { $0.scenarios.count } }
+
+    /// Puts the file in place whole, with `status` and the scenarios finished so far.
+    func write(status: String) throws {
+        let (scenarios, running) = state.withLock { ($0.scenarios, $0.running) }
+        var fields = header + [("status", .string(status)),
+                               ("failed", .int(Int64(scenarios.filter { $0["status"] == .string("failed") }.count)))]
+        if status == "interrupted" { fields.append(("interrupted_scenario", running.map(JSONValue.string) ?? .null)) }
+        fields.append(("scenarios", .array(scenarios)))
+        try Batch.writeFileAtomically(Data((JSONValue.object(fields).serialized() + "\n").utf8), to: path)
     }
 }

@@ -10,27 +10,12 @@ enum BudgetScenario {
     static func expectedNetCost(of path: String, for scenario: Scenario, file: String, threads: Int) throws
         -> (netCost: [Double], inputs: [Manifest.Input])
     {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw InputProblems([InputProblem(file: file, field: "provision.budgeted_net_cost", value: path,
-                                              expected: "an existing scenario file")])
-        }
-        let budget = try ScenarioInputs.load(path: path)
-        guard budget.book.asOfYear == scenario.asOfYear, budget.scenario.horizonYears == scenario.horizonYears else {
-            throw InputProblems([InputProblem(
-                file: file, field: "provision.budgeted_net_cost", value: path,
-                expected: "a budget scenario with the same as_of_year (\(scenario.asOfYear)) and horizon_years "
-                    + "(\(scenario.horizonYears)); it has \(budget.book.asOfYear) and \(budget.scenario.horizonYears)")])
-        }
+        let budget = try ScenarioCheck.budgetInputs(path, for: scenario, file: file)
         var budgetScenario = budget.scenario
         budgetScenario.paths = scenario.paths
         budgetScenario.seed = scenario.seed
         budgetScenario.provision = Provision()
-        let simulation: Simulation
-        do {
-            simulation = try Simulation(scenario: budgetScenario, book: budget.book)
-        } catch {
-            throw InputProblems([InputProblem(file: path, expected: "\(error)")])
-        }
+        let simulation = try ScenarioCheck.simulation(budgetScenario, book: budget.book, file: path)
         // Every path of the budget scenario is held at once, whatever slice the run itself is.
         try MemoryGuard.check(simulation: simulation, paths: scenario.paths, threads: threads, file: file,
                               field: "provision.budgeted_net_cost")

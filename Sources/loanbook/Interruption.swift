@@ -20,6 +20,8 @@ final class Interruption: Sendable {
         var commits = 0
     }
     private let state = Mutex(State())
+    /// Said once, just before an interrupted process exits (a batch's last log event and status).
+    private let lastWords = Mutex<(@Sendable () -> Void)?>(nil)
     private let queue = DispatchQueue(label: "loanbook.signals")
 
     /// Starts watching SIGINT and SIGTERM; call once, before any work.
@@ -46,6 +48,9 @@ final class Interruption: Sendable {
 
     var signalReceived: Int32? { state.withLock { $0.signal } }
 
+    /// Runs `body` if a signal stops the process, once, before it exits.
+    func onInterrupt(_ body: @escaping @Sendable () -> Void) { lastWords.withLock { $0 = body } }
+
     /// Throws if a signal has arrived; passed to `OutputDirectory.write(_:beforeSwap:)`.
     func check() throws {
         if let number = signalReceived { throw Interrupted(signal: number) }
@@ -71,6 +76,10 @@ final class Interruption: Sendable {
     static func exitInterrupted(_ number: Int32) -> Never {
         let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
         Progress.write("\nloanbook: interrupted (\(name)); outputs not written, earlier outputs left as they were\n")
+        shared.lastWords.withLock { body in
+            defer { body = nil }
+            return body
+        }?()
         _exit(1)
     }
 }

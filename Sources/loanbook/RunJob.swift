@@ -74,11 +74,7 @@ struct RunJob {
                 expected: "a budget of the run's own (expected) or a table with --target-se; "
                     + "a budget scenario's mean depends on the number of paths, so give --paths instead")])
         }
-        do {
-            simulation = try Simulation(scenario: scenario, book: inputs.book)
-        } catch {
-            throw InputProblems([InputProblem(file: inputs.path, expected: "\(error)")])
-        }
+        simulation = try ScenarioCheck.simulation(scenario, book: inputs.book, file: inputs.path)
         try MemoryGuard.check(simulation: simulation, paths: paths.count, threads: threads, file: inputs.path,
                               field: pathCount == nil || merging ? "paths" : "--paths", merging: merging)
         if let budgetFile = scenario.provision.budgetScenario {

@@ -43,7 +43,7 @@ struct Validate: ParsableCommand {
             if file.hasSuffix(".csv") {
                 _ = try BookCSV.read(bookAt: file, asOfYear: asOfYear)
             } else if let text = try? String(contentsOfFile: file, encoding: .utf8), BatchYAML.looksLikeBatch(text) {
-                _ = try BatchYAML.load(path: file)
+                return try checkBatch(file)
             } else {
                 try checkScenario(file)
             }
@@ -55,25 +55,30 @@ struct Validate: ParsableCommand {
         }
     }
 
-    /// A scenario is only good if its book is, and if the book names no sector or risk
-    /// class the scenario does not define.
+    /// A scenario is good when `run` would start on it: its book is good and names no sector or
+    /// risk class the scenario does not define, the engine accepts it, and so its budget scenario.
     private func checkScenario(_ file: String) throws {
-        let scenario = try ScenarioYAML.load(path: file)
-        let bookPath = ScenarioYAML.relative(scenario.book, to: file)
-        guard FileManager.default.fileExists(atPath: bookPath) else {
-            throw InputProblems([InputProblem(file: file, field: "book", value: scenario.book,
-                                              expected: "an existing book CSV (looked for \(bookPath))")])
+        let inputs = try ScenarioInputs.load(path: file)
+        _ = try ScenarioCheck.simulation(inputs.scenario, book: inputs.book, file: file)
+        if let budget = inputs.scenario.provision.budgetScenario {
+            _ = try ScenarioCheck.budgetInputs(ScenarioYAML.relative(budget, to: file), for: inputs.scenario, file: file)
         }
-        _ = try BookCSV.read(bookAt: bookPath, asOfYear: scenario.asOfYear)
-        let problems = BookCSV.unknownNames(inBookAt: bookPath, scenario: scenario)
-        if !problems.isEmpty { throw InputProblems(problems) }
-        if let budget = scenario.provision.budgetScenario {
-            let budgetPath = ScenarioYAML.relative(budget, to: file)
-            guard FileManager.default.fileExists(atPath: budgetPath) else {
-                throw InputProblems([InputProblem(file: file, field: "provision.budgeted_net_cost", value: budget,
-                                                  expected: "an existing scenario file (looked for \(budgetPath))")])
+    }
+
+    /// A batch is good when each of its scenarios is and each has a name of its own there, as
+    /// `batch` requires (a failing scenario there does not stop the others, but is a failure).
+    private func checkBatch(_ file: String) throws -> [InputProblem] {
+        let batch = try BatchYAML.load(path: file)
+        var problems: [InputProblem] = []
+        var names: [String: (file: String, name: String)] = [:]
+        for scenarioFile in batch.scenarios {
+            problems += check(scenarioFile)
+            if let scenario = try? ScenarioYAML.load(path: scenarioFile) {
+                let entry = Batch.entry(file: scenarioFile, read: .success(scenario), batchYear: scenario.asOfYear,
+                                        names: &names)
+                if let refusal = entry.refusal as? InputProblem { problems.append(refusal) }
             }
-            _ = try ScenarioInputs.load(path: budgetPath)
         }
+        return problems
     }
 }

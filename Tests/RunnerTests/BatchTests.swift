@@ -78,7 +78,7 @@ import Testing
         try "name: [not, a, name]\n".write(toFile: dir + "/stress-test.yaml", atomically: true, encoding: .utf8)
         try """
             name: names
-            scenarios: [stress-test.yaml, first.yaml, second.yaml, third.yaml, fourth.yaml, \(Runner.root)/scenarios/crisis.yaml]
+            scenarios: [stress-test.yaml, first.yaml, absent.yaml, second.yaml, third.yaml, fourth.yaml, \(Runner.root)/scenarios/crisis.yaml]
             paths: 20
 
             """.write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
@@ -93,16 +93,17 @@ import Testing
         let folders = try FileManager.default.contentsOfDirectory(atPath: night).filter { !$0.hasPrefix("batch.") }
         #expect(folders.sorted() == ["crisis", "stress-test"])
         let batchJSON = try String(contentsOfFile: night + "/batch.json", encoding: .utf8)
-        #expect(batchJSON.contains("\"failed\": 4"), "\(batchJSON)")
+        #expect(batchJSON.contains("\"failed\": 5"), "\(batchJSON)")
+        #expect(result.stderr.contains("\(dir)/absent.yaml: expected"), "\(result.stderr)")
         let manifest = try String(contentsOfFile: night + "/stress-test/manifest.json", encoding: .utf8)
         #expect(manifest.contains("first.yaml") && !manifest.contains("second.yaml"))
-        // The history keeps the scenario that ran, and the four that could not run under their
-        // files (the refused fourth.yaml is also 'stress-test'): six rows.
+        // The history keeps the scenario that ran, and the five that could not run under their
+        // files (the refused fourth.yaml is also 'stress-test'): seven rows.
         let csv = try Runner.run(["history", "--db", dir + "/history.sqlite", "--figure", "required_p95",
                                   "--year", "2014", "--scenario", "stress-test"])
         #expect(csv.status == 0 && csv.stdout.split(separator: "\n").count == 2, "\(csv)")
         let counts = try RunHistory(path: dir + "/history.sqlite").rowCounts()
-        #expect(counts["scenario_run"] == 6, "\(counts)")
+        #expect(counts["scenario_run"] == 7, "\(counts)")
     }
 
     @Test func badBatchFileExitsTwo() throws {
@@ -125,9 +126,38 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let before = Runner.outputs.map { Runner.bytes(out + "/" + $0) }
 
-        let (process, stdout, stderr) = try Runner.start(["run", "scenarios/base.yaml", "--paths", "100000",
-                                                          "--out", out, "--threads", "1"])
-        // Wait for the first progress line, so the signal lands while it simulates.
+        let said = try Self.terminateWhileSimulating(["run", "scenarios/base.yaml", "--paths", "100000",
+                                                      "--out", out, "--threads", "1"])
+        #expect(said.contains("interrupted"), "\(said)")
+        #expect(Runner.outputs.map { Runner.bytes(out + "/" + $0) } == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "base" }
+        #expect(leftovers.isEmpty, "left behind: \(leftovers)")
+    }
+
+    /// SIGTERM in the middle of a batch: batch.json says "interrupted" and which scenario was
+    /// running (it said "running" from the start), and the log ends with that event.
+    @Test func interruptedBatchSaysSoInItsStatusAndLog() throws {
+        let dir = try Runner.temporaryDirectory("interruptbatch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "name: night\nscenarios: [\(Runner.root)/scenarios/base.yaml, \(Runner.root)/scenarios/crisis.yaml]\npaths: 100000\n"
+            .write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
+        let said = try Self.terminateWhileSimulating(["batch", dir + "/batch.yaml", "--out", dir + "/out", "--threads", "1"])
+        let night = dir + "/out/2014-01-01"
+        let status = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: night + "/batch.json")))
+            as? [String: Any]
+        #expect(status?["status"] as? String == "interrupted", "\(String(describing: status)) \(said)")
+        #expect(status?["interrupted_scenario"] as? String == "base")
+        #expect((status?["scenarios"] as? [Any])?.isEmpty == true)
+        let log = try String(contentsOfFile: night + "/batch.log.jsonl", encoding: .utf8).split(separator: "\n")
+        let last = try log.last.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(last?["event"] as? String == "batch_interrupted" && last?["scenario"] as? String == "base", "\(log)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: night).sorted() == ["batch.json", "batch.log.jsonl"])
+    }
+
+    /// Starts `loanbook ARGS`, sends SIGTERM once it reports progress (so while it simulates),
+    /// expects exit status 1 and returns what it wrote to standard error.
+    static func terminateWhileSimulating(_ arguments: [String]) throws -> String {
+        let (process, stdout, stderr) = try Runner.start(arguments)
         let handle = stderr.fileHandleForReading
         let deadline = Date().addingTimeInterval(60)
         var seen = Data()
@@ -139,13 +169,9 @@ import Testing
         Thread.sleep(forTimeInterval: 0.3)
         kill(process.processIdentifier, SIGTERM)
         _ = stdout.fileHandleForReading.readDataToEndOfFile()
-        let rest = handle.readDataToEndOfFile()
+        let said = String(decoding: seen + handle.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 1,
-                "\(String(decoding: seen + rest, as: UTF8.self))")
-        #expect(String(decoding: seen + rest, as: UTF8.self).contains("interrupted"))
-        #expect(Runner.outputs.map { Runner.bytes(out + "/" + $0) } == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "base" }
-        #expect(leftovers.isEmpty, "left behind: \(leftovers)")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(said)")
+        return said
     }
 }

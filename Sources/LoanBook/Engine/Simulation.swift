@@ -23,6 +23,9 @@ public struct Simulation: Sendable {
     /// Today's balance per ledger bucket, for the conservation check.
     let openingByBucket: [Int64]
 
+    /// The most loans a product may expect in a year (`Failure.tooMuchNewBusiness`).
+    public static let maximumExpectedNewLoans = NewBusiness.maximumExpectedLoans
+
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case unknownSector(position: String, sector: String)
         case unknownRiskClass(position: String, riskClass: String)
