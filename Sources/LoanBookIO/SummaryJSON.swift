@@ -4,9 +4,11 @@ import LoanBook
 /// order. Later sections (contributions, settlement) go in `extra`, after the fixed ones.
 ///
 /// ```
-/// {"provision": {"amount", "exceedance_probability": {"<year>": {"p", "se", "lower", "upper"}, ...,
-///                "any_year", "horizon": {"p", "se", "lower", "upper", "threshold"}},
-///                (lower, upper: the exact (Clopper-Pearson) 95% interval of p)
+/// {"provision": {"amount", "exceedance_probability": {"<year>": {"p", "se", "lower", "upper"}, ...},
+///                "exceedance_any_year": {"p", "se", "lower", "upper"},
+///                "exceedance_horizon": {"p", "se", "lower", "upper", "threshold"},
+///                (lower, upper: the exact (Clopper-Pearson) 95% interval of p; the map by year
+///                holds years only, as CLI.md fixes it, so a script may read every key as one)
 ///                "required": {"p90", "p95", "p99"}           (first year)
 ///                "required_ci95": {"p90": {"lower", "upper"}, ...}   (first year)
 ///                "required_by_year": {"<year>" | "all": {"p90": {"amount", "lower", "upper"}, ...}}},
@@ -16,16 +18,14 @@ import LoanBook
 public enum SummaryJSON {
     public static func value(provision: ProvisionAnalysis, collectedShare: CollectedShareSummary,
                              seed: UInt64, extra: [(String, JSONValue)] = []) -> JSONValue {
-        var exceedance: [(String, JSONValue)] = provision.exceedanceByYear.enumerated().map { i, e in
+        let exceedance: [(String, JSONValue)] = provision.exceedanceByYear.enumerated().map { i, e in
             (String(provision.firstYear + i), e.json(interval: true))
         }
-        exceedance.append(("any_year", provision.exceedanceAnyYear.json(interval: true)))
         var horizon = provision.exceedanceHorizon.json(interval: true)
         if case var .object(members) = horizon {
             members.append(("threshold", amount(provision.amount * Double(provision.exceedanceByYear.count))))
             horizon = .object(members)
         }
-        exceedance.append(("horizon", horizon))
 
         let first = provision.requiredFirstYear
         var byYear: [(String, JSONValue)] = provision.requiredByYear.enumerated().map { i, levels in
@@ -36,6 +36,8 @@ public enum SummaryJSON {
         let provisionSection: JSONValue = .object([
             ("amount", amount(provision.amount)),
             ("exceedance_probability", .object(exceedance)),
+            ("exceedance_any_year", provision.exceedanceAnyYear.json(interval: true)),
+            ("exceedance_horizon", horizon),
             ("required", .object(first.map { (levelKey($0.level), .number($0.amount)) })),
             ("required_ci95", .object(first.map {
                 (levelKey($0.level), .object([("lower", .number($0.lower)), ("upper", .number($0.upper))]))

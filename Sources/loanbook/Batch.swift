@@ -28,8 +28,8 @@ struct Batch: ParsableCommand {
     @Option(help: "Number of paths for every scenario (overrides the batch's and the scenarios' own).")
     var paths: Int?
 
-    @Option(help: "Worker threads (default: all cores). Never changes a result.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var workers: WorkerThreads
+    var threads: Int { workers.count }
 
     @Option(help: "The night being run, YYYY-MM-DD (default: today, UTC).")
     var night: String?
@@ -39,7 +39,6 @@ struct Batch: ParsableCommand {
 
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1, got \(paths)") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let night, Self.parseNight(night) == nil {
             throw ValidationError("--night: expected a date YYYY-MM-DD, got '\(night)'")
         }

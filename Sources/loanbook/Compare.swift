@@ -15,7 +15,7 @@ struct Compare: ParsableCommand {
             and DIR/comparison.json (mean difference, se, 95% interval, probability that B costs \
             less, variance reduction against independent runs, and a tornado of B's variant \
             assumptions), all at once or not at all. --seed and --paths default to A's. \
-            Refused (exit 2): different books, as-of years, horizons or sectors; --shard. \
+            Refused (exit 2): different books, as-of years, horizons or sectors. \
             Other differences in the economy or in the new-business products are warned about.
             """)
 
@@ -24,13 +24,13 @@ struct Compare: ParsableCommand {
     @Argument(help: "Scenario B (differences are B minus A).")
     var scenarioB: String
     @OptionGroup var options: RunOptions
+    @Option(help: "Output directory (default: out/<stem of A>-vs-<stem of B>).")
+    var out: String?
     @Option(help: "Paths for the tornado (default: min(paths, 2000); 0 skips it).")
     var tornadoPaths: Int?
 
     func validate() throws {
-        if options.shard != nil {
-            throw ValidationError("--shard: compare runs all paths in one process (the comparison statistics need every path)")
-        }
+        try RunOptions.validate(out: out)
         if let tornadoPaths, tornadoPaths < 0 {
             throw ValidationError("--tornado-paths must be at least 0, got \(tornadoPaths)")
         }
@@ -68,7 +68,7 @@ struct Compare: ParsableCommand {
                                   file: scenarioA, field: options.paths == nil ? "paths" : "--paths")
             let jobB = try RunJob(inputs: inputsB, options: options)
             let (dirA, dirB) = ComparisonOutputs.directories(stemA: inputsA.stem, stemB: inputsB.stem)
-            let directory = options.out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
+            let directory = out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
             try OutputDirectory(path: directory).checkReplaceable()
             let start = Date()
             let outcomeA = jobA.execute(label: dirA)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoanBook
 import LoanBookIO
 
 /// `loanbook history --db FILE`: how a figure drifted over the nights, as CSV (docs/batch.md).
@@ -36,7 +37,22 @@ struct History: ParsableCommand {
         if year != "every" && year != "all" && year != "any" && Int(year) == nil {
             throw ValidationError("--year: expected a calendar year, 'all' or 'every', got '\(year)'")
         }
+        // A misspelt name would print only the header, which reads as "no history".
+        if let metric, Metric(rawValue: metric) == nil {
+            throw ValidationError("--metric: got '\(metric)', expected a metric of projection.csv: "
+                + Metric.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let figure, !Self.figures.contains(figure),
+           !Self.figurePrefixes.contains(where: { figure.hasPrefix($0) && figure.count > $0.count }) {
+            throw ValidationError("--figure: got '\(figure)', expected one of "
+                + (Self.figures + Self.figurePrefixes.map { $0 + "NAME" }).joined(separator: ", "))
+        }
     }
+
+    /// The summary figures the history holds (docs/batch.md), and the families named by a kind or sector.
+    static let figures = ["provision_amount", "exceedance_probability", "required_p90", "required_p95", "required_p99",
+                          "collected_share", "collected_share_p50", "contribution_es95"]
+    static let figurePrefixes = ["contribution_es95.kind.", "contribution_es95.sector."]
 
     func run() throws {
         try CommandFailure.report {

@@ -18,6 +18,12 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @Option(help: "Output directory (default: out/<scenario file stem>).")
+    var out: String?
+
+    @Option(help: "Run the K-th of N equal slices of the paths: K/N (1-based) or auto/N (from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID).")
+    var shard: Shard?
+
     @Option(name: .customLong("target-se"), help: ArgumentHelp(
         "Run in blocks of 1,024 paths until the standard error of --target-figure is below X (at least 2,048 paths; --paths is then the maximum).",
         valueName: "X"))
@@ -29,11 +35,12 @@ struct Run: ParsableCommand {
     var targetFigure: String?
 
     func validate() throws {
+        try RunOptions.validate(out: out)
         if let targetSE, !(targetSE > 0 && targetSE.isFinite) {
             throw ValidationError("--target-se must be a positive number, got \(targetSE)")
         }
         if targetSE == nil && targetFigure != nil { throw ValidationError("--target-figure needs --target-se") }
-        if targetSE != nil && options.shard != nil {
+        if targetSE != nil && shard != nil {
             throw ValidationError("--target-se decides the number of paths, so it cannot be combined with --shard")
         }
     }
@@ -42,8 +49,9 @@ struct Run: ParsableCommand {
         Interruption.shared.install()
         try CommandFailure.report {
             let inputs = try ScenarioInputs.load(path: scenario)
-            let job = try RunJob(inputs: inputs, options: options, targetSE: targetSE, targetFigure: targetFigure)
-            let directory = options.out ?? "out/\(inputs.stem)"
+            let job = try RunJob(inputs: inputs, options: options, shard: shard, targetSE: targetSE,
+                                 targetFigure: targetFigure)
+            let directory = out ?? "out/\(inputs.stem)"
             try OutputDirectory(path: directory).checkReplaceable()
             let outcome = job.execute(label: inputs.stem)
             try OutputDirectory(path: directory).writeInterruptibly(outcome.files)

@@ -27,7 +27,8 @@ struct RunJob {
     /// then the maximum.
     let target: PrecisionTarget?
 
-    init(inputs: ScenarioInputs, options: RunOptions, targetSE: Double? = nil, targetFigure: String? = nil) throws {
+    init(inputs: ScenarioInputs, options: RunOptions, shard: Shard? = nil, targetSE: Double? = nil,
+         targetFigure: String? = nil) throws {
         var target: PrecisionTarget?
         if let targetSE {
             switch TargetFigure.parse(targetFigure ?? "exceedance", firstYear: inputs.book.asOfYear,
@@ -38,7 +39,7 @@ struct RunJob {
                                                   value: problem.name, expected: problem.expected)])
             }
         }
-        try self.init(inputs: inputs, paths: options.paths, seed: options.seed, shard: options.shard,
+        try self.init(inputs: inputs, paths: options.paths, seed: options.seed, shard: shard,
                       threads: options.threads, quiet: options.quiet, keepPaths: options.keepPaths,
                       locale: options.locale, target: target)
     }
@@ -131,7 +132,7 @@ struct RunJob {
             // rerunning it reproduces every byte.
             let recorded = Manifest.recordedCommandLine(Self.commandLine(CommandLine.arguments, paths: used))
             return outcome(of: targeted.result, manifest: manifest(paths: used, commandLine: recorded),
-                           keepingPaths: false, paths: used, seconds: seconds, targetNote: note)
+                           keepingPaths: keepPaths, paths: used, seconds: seconds, targetNote: note)
         }
         var run = simulation.run(paths: paths, threads: threads, settleBudget: false) { progress.update($0) }
         settleBudget(&run)

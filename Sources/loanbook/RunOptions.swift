@@ -3,7 +3,8 @@ import Foundation
 import LoanBookIO
 
 /// The options `run` and `compare` share (CLI.md): they override the scenario's own
-/// `paths` and `seed`; `--threads` never changes a result.
+/// `paths` and `seed`; `--threads` never changes a result. Each command has its own `--out`
+/// (its default differs) and only `run` has `--shard`.
 struct RunOptions: ParsableArguments {
     @Option(help: "Number of Monte Carlo paths (overrides the scenario's paths).")
     var paths: Int?
@@ -11,14 +12,8 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Random seed (overrides the scenario's seed).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: all cores). Never changes a result.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "Output directory (default: out/<scenario file stem>).")
-    var out: String?
-
-    @Option(help: "Run the K-th of N equal slices of the paths: K/N (1-based) or auto/N (from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID).")
-    var shard: Shard?
+    @OptionGroup var workers: WorkerThreads
+    var threads: Int { workers.count }
 
     @Option(help: "Language and number format of report.html: nl (Dutch, the default) or en.")
     var locale: ReportLocale = .nl
@@ -34,10 +29,30 @@ struct RunOptions: ParsableArguments {
         if let paths, !(1...100_000_000).contains(paths) {
             throw ValidationError("--paths: got \(paths), expected a number of paths from 1 to 100000000")
         }
-        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-        // DIR is replaced whole by renaming, which the current, parent or root directory cannot be.
+    }
+
+    /// DIR is replaced whole by renaming, which the current, parent or root directory cannot be.
+    static func validate(out: String?) throws {
         if let out, ["", ".", "..", "/", "./", "../"].contains(out) {
             throw ValidationError("--out: got '\(out)', expected a directory of its own for the outputs, such as out/base")
+        }
+    }
+}
+
+/// `--threads`: the workers of a run; all cores unless given. Never changes a result.
+struct WorkerThreads: ParsableArguments {
+    static let maximum = 1024
+
+    @Option(name: .customLong("threads"), help: ArgumentHelp(
+        "Worker threads (default: all cores). Never changes a result.", valueName: "threads"))
+    var requested: Int?
+
+    var count: Int { requested ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    func validate() throws {
+        if let requested, !(1...Self.maximum).contains(requested) {
+            throw ValidationError(requested < 1 ? "--threads must be at least 1, got \(requested)"
+                                                : "--threads: got \(requested), expected at most \(Self.maximum)")
         }
     }
 }

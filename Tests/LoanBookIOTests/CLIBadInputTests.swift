@@ -96,6 +96,8 @@ private let good = CLIWorkspace.rows
         .init(name: "--shard 3/2", extra: ["--shard", "3/2"], says: ["--shard", "3/2"]),
         .init(name: "--shard 0/2", extra: ["--shard", "0/2"], says: ["--shard", "0/2"]),
         .init(name: "--threads 0", extra: ["--threads", "0"], says: ["--threads must be at least 1, got 0"]),
+        .init(name: "--threads Int.max", extra: ["--threads", "9223372036854775807"],
+              says: ["--threads: got 9223372036854775807, expected at most 1024"]),
         .init(name: "--seed=-1", extra: ["--seed=-1"], says: ["The value '-1' is invalid for '--seed <seed>'"]),
         // The parser takes `-1` for an option, so it cannot name the value here.
         .init(name: "--seed -1", extra: ["--seed", "-1"], says: ["Missing value for '--seed <seed>'"]),

@@ -52,12 +52,15 @@ private func manifest() -> Manifest {
         #expect(top.map(\.0) == ["provision", "collected_share_current_book", "paths", "seed", "contributions"])
         #expect(v["provision"]?["amount"] == .int(200_000))
         #expect(v["paths"] == .int(50) && v["seed"] == .unsigned(7))
-        guard case let .object(years)? = v["provision"]?["exceedance_probability"] else {
+        guard case let .object(years)? = v["provision"]?["exceedance_probability"],
+              let anyYear = v["provision"]?["exceedance_any_year"], let horizon = v["provision"]?["exceedance_horizon"] else {
             Issue.record("no exceedance"); return
         }
-        #expect(years.map(\.0) == ["2014", "2015", "any_year", "horizon"])
+        // CLI.md: the map holds years only; the other probabilities stand beside it.
+        #expect(years.map(\.0) == ["2014", "2015"])
+        #expect(horizon["threshold"] == .int(400_000))
         // Each probability with its exact interval, the one of its count of exceeding paths.
-        for (key, entry) in years {
+        for (key, entry) in years + [("any_year", anyYear), ("horizon", horizon)] {
             guard case let .object(fields) = entry, case let .number(p)? = entry["p"],
                   case let .number(lower)? = entry["lower"], case let .number(upper)? = entry["upper"] else {
                 Issue.record("\(key): \(entry)"); continue

@@ -65,12 +65,15 @@ import Testing
         // Out of reach: runs to the --paths maximum (not a whole number of blocks). (The default
         // figure would not do: on this two-loan book p = 0, se = 0, and it stops at 2,048 paths.)
         var result = try Self.loanbook(["run", "scenario.yaml", "--target-se", "1e-9", "--target-figure", "interest",
-                                        "--paths", "3000",
+                                        "--paths", "3000", "--keep-paths",
                                         "--out", "cap", "--quiet"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Self.paths(in: dir + "/cap") == 3000)
-        try Self.loanbook(["run", "scenario.yaml", "--paths", "3000", "--out", "plain-cap", "--quiet"], in: dir)
+        try Self.loanbook(["run", "scenario.yaml", "--paths", "3000", "--keep-paths", "--out", "plain-cap", "--quiet"],
+                          in: dir)
         try Self.expectSameFiles(dir + "/cap", dir + "/plain-cap")
+        // --keep-paths keeps the per-path figures of the paths used, as a plain run does.
+        #expect(try Self.read(dir + "/cap", "paths.bin") == Self.read(dir + "/plain-cap", "paths.bin"))
 
         // A target about 0.8 of the se at 3,000 paths: reached after several blocks.
         let projection = String(decoding: try Self.read(dir + "/cap", "projection.csv"), as: UTF8.self)

@@ -61,6 +61,12 @@ import Testing
         let metric = try Runner.run(["history", "--db", dir + "/history.sqlite", "--metric", "cost_above_budget",
                                      "--year", "all"])
         #expect(metric.status == 0 && metric.stdout.split(separator: "\n").count == 1 + 2 * 2)
+        // A misspelt name is bad input, not an empty history; a kind's contribution is a figure.
+        for (arguments, status) in [(["--metric", "cost_above_budgte"], Int32(2)), (["--figure", "required_p96"], 2),
+                                    (["--figure", "contribution_es95.kind.bk"], 0)] {
+            let query = try Runner.run(["history", "--db", dir + "/history.sqlite"] + arguments)
+            #expect(query.status == status, "\(arguments): \(query.stderr)")
+        }
     }
 
     /// CLI.md: a scenario is written to DIR/<as-of date>/<scenario name>/, whatever its file is
