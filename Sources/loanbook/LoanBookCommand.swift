@@ -13,4 +13,4 @@ struct LoanBookCommand: ParsableCommand {
 /// The engine version written into every manifest. Bump it with every change that changes a
 /// figure or an output's layout for the same inputs and seed, so that a manifest names the
 /// engine that made them.
-let engineVersion = "0.2.2"
+let engineVersion = "0.3.0"

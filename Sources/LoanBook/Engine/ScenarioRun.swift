@@ -69,43 +69,46 @@ extension Simulation {
     }
 }
 
-/// Splits a path's horizon cost of each kind over sectors, in proportion to that kind's credit
-/// losses (write-offs and remissions) per sector on the path; where a kind lost nothing, in
-/// proportion to its lending plus opening exposure (closing balances of the first year).
-/// The parts add up to the kind's cost, so sector contributions sum to the total.
+/// Splits a path's horizon cost of each kind over sectors. Each sector carries its own cash of
+/// that kind: what was lent minus what came back (principal, prepayments, interest,
+/// recoveries), so a sector whose debtors repay less costs more. The rest of the kind's cost
+/// (the state's share, the budget and top-up, payments to the state) follows lending, and is
+/// spread pro rata to the sector's lending of that kind over the horizon (to its closing
+/// balances of the first year where the kind lent nothing). The parts add up to the kind's
+/// cost, so sector contributions sum to the total.
 enum SectorAllocation {
     static func allocate(cost: CostByKind, workspace w: Simulation.Workspace, sectors: Int, years: Int,
                          into out: UnsafeMutablePointer<Double>) {
         for s in 0..<sectors { out[s] = 0 }
         let sectorStride = years * FlowBucket.count * Flow.count
-        // Per sector: credit losses, then the fallback weight; no heap allocation per path.
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * sectors) { scratch in
-            let losses = scratch.baseAddress!, exposure = losses + sectors
+        // Per sector: cash (cents), lending and first-year closing; no heap allocation per path.
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: 3 * sectors) { scratch in
+            let cash = scratch.baseAddress!, lent = cash + sectors, opening = lent + sectors
             for kind in Kind.allCases {
-                let euros = cost.euros(kind)
-                if euros == 0 { continue }
-                var totalLosses = 0.0, totalExposure = 0.0
+                var kindCash: Int64 = 0, kindLent: Int64 = 0, kindOpening: Int64 = 0
                 for s in 0..<sectors {
-                    losses[s] = 0
-                    exposure[s] = 0
+                    cash[s] = 0
+                    lent[s] = 0
+                    opening[s] = 0
                     for bucket in FlowBucket.allCases where bucket.kind == kind {
                         for year in 0..<years {
-                            let row = s * sectorStride + YearLedger.offset(year: year, bucket: bucket.rawValue, flow: 0)
-                            losses[s] += Double(w.sectorLedger[row + Flow.writtenOff.rawValue]
-                                + w.sectorLedger[row + Flow.remitted.rawValue])
-                            exposure[s] += Double(w.sectorLedger[row + Flow.lent.rawValue])
-                                + (year == 0 ? Double(w.sectorLedger[row + Flow.closing.rawValue]) : 0)
+                            let row = w.sectorLedger.baseAddress! + s * sectorStride
+                                + YearLedger.offset(year: year, bucket: bucket.rawValue, flow: 0)
+                            lent[s] += row[Flow.lent.rawValue]
+                            cash[s] += row[Flow.lent.rawValue] - row[Flow.principal.rawValue]
+                                - row[Flow.prepaid.rawValue] - row[Flow.interest.rawValue] - row[Flow.recovered.rawValue]
+                            if year == 0 { opening[s] += row[Flow.closing.rawValue] }
                         }
                     }
-                    totalLosses += losses[s]
-                    totalExposure += exposure[s]
+                    kindCash += cash[s]
+                    kindLent += lent[s]
+                    kindOpening += opening[s]
                 }
-                if totalLosses > 0 {
-                    for s in 0..<sectors { out[s] += euros * losses[s] / totalLosses }
-                } else if totalExposure > 0 {
-                    for s in 0..<sectors { out[s] += euros * exposure[s] / totalExposure }
-                } else {
-                    out[0] += euros
+                let rest = cost.euros(kind) - Double(kindCash) / 100
+                let (weights, total) = kindLent > 0 ? (lent, kindLent) : (opening, kindOpening)
+                for s in 0..<sectors {
+                    out[s] += Double(cash[s]) / 100
+                        + (total > 0 ? rest * Double(weights[s]) / Double(total) : (s == 0 ? rest : 0))
                 }
             }
         }

@@ -1,0 +1,40 @@
+import Testing
+@testable import LoanBook
+
+/// The horizon cost by sector, the basis of the sector risk contributions.
+@Suite struct SectorAllocationTests {
+    /// Per path the sector parts add up to the kinds' total, on a book of every kind and status.
+    @Test func sectorPartsAddUpToTheTotalOnEveryPath() throws {
+        let simulation = try Simulation(scenario: Fixtures.scenario(), book: Fixtures.book())
+        let run = simulation.run(paths: 0..<64, threads: 1)
+        let kinds = Kind.allCases.count, sectors = run.sectors.count
+        for path in 0..<64 {
+            let total = (0..<kinds).reduce(0.0) { $0 + run.costByKind[path * kinds + $1] }
+            let bySector = (0..<sectors).reduce(0.0) { $0 + run.costBySector[path * sectors + $1] }
+            #expect(abs(total - bySector) <= 1e-9 * max(1, abs(total)), "path \(path): \(total) vs \(bySector)")
+        }
+    }
+
+    /// Two sectors with the same loans, one of poor debtors: that sector costs the municipality
+    /// more on every path. (Splitting the kind's result by credit losses did the opposite when
+    /// the kind was a gain: the sector that lost most was credited with most of the gain.)
+    @Test func theSectorWhoseDebtorsRepayLessCostsMore() throws {
+        var scenario = Fixtures.scenario(paths: 100, years: 5, newBusiness: false)
+        scenario.riskClasses = [RiskClass(name: "A", annualPD: 0.001), RiskClass(name: "B", annualPD: 0.6)]
+        let positions = (0..<40).map { i in
+            Position(id: "P\(i)", kind: .other, segment: .established, sector: i % 2 == 0 ? "retail" : "horeca",
+                     vintage: 2012, balanceCents: 1_000_000, annualRate: 0.05, remainingMonths: 60,
+                     repayment: .annuity, status: .performing, riskClass: i % 2 == 0 ? "A" : "B", deferralUsedMonths: 0)
+        }
+        let simulation = try Simulation(scenario: scenario, book: Book(asOfYear: 2014, positions: positions))
+        let run = simulation.run(paths: 0..<100, threads: 1)
+        let retail = Fixtures.sectors.firstIndex(of: "retail")!, horeca = Fixtures.sectors.firstIndex(of: "horeca")!
+        let sectors = run.sectors.count
+        for path in 0..<100 {
+            let poor = run.costBySector[path * sectors + horeca], good = run.costBySector[path * sectors + retail]
+            // Nothing is lent: each part is minus what came back, and the poor debtors return less.
+            #expect(poor > good, "path \(path): horeca \(poor), retail \(good)")
+            #expect(good < 0 && run.costBySector[path * sectors + 2] == 0)
+        }
+    }
+}
