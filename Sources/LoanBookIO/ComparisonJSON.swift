@@ -7,6 +7,9 @@ import LoanBook
 /// {"a": {"name", "file", "directory"}, "b": {...}, "paths": N, "seed": S,
 ///  "pairing": {"common_random_numbers": true, "warnings": [...]},
 ///  "headline": {"metric": "municipal_net_result", "year": "all", ...the fields below},
+///  "provision": {"amount", "budget_of_b": "a" | "own",
+///      "exceedance_probability": {"<year>": {"p_a", "p_b", "mean_difference", "se", "ci95"}},
+///      "exceedance_any_year": {...the same}, "collected_share_current_book": {"mean_a", "mean_b", ...}},
 ///  "metrics": {"<metric>": {"<year>" | "all": {
 ///      "mean_a", "mean_b", "mean_difference", "se", "ci95": {"lower", "upper"},
 ///      "se_independent", "variance_reduction",
@@ -17,7 +20,9 @@ import LoanBook
 /// `p_b_greater` of `municipal_net_result` is the probability that B costs the municipality
 /// less; it is repeated as `p_b_costs_less` there and in the headline, with its exact
 /// (Clopper-Pearson) 95% interval. A variance reduction that is infinite (a difference of zero
-/// on every path) is `null`.
+/// on every path) is `null`. `provision` pairs the risicomelding: B's cost above budget is
+/// measured against A's budget (`budget_of_b: "a"`) unless B's scenario sets its own, so
+/// `p_b - p_a` is how much more (or less) often B would exceed the provision A was budgeted with.
 public enum ComparisonJSON {
     public struct Side: Sendable {
         public var name: String
@@ -27,6 +32,16 @@ public enum ComparisonJSON {
             self.name = name
             self.file = file
             self.directory = directory
+        }
+    }
+
+    /// The paired risicomelding and whose budget B's cost above budget was measured against.
+    public struct Provision: Sendable {
+        public var paired: PairedProvision
+        public var budgetOfB: String
+        public init(paired: PairedProvision, budgetOfB: String) {
+            self.paired = paired
+            self.budgetOfB = budgetOfB
         }
     }
 
@@ -44,7 +59,7 @@ public enum ComparisonJSON {
     }
 
     public static func value(a: Side, b: Side, seed: UInt64, comparison: PairedComparison,
-                             meansA: ProjectionStatistics, meansB: ProjectionStatistics,
+                             meansA: ProjectionStatistics, meansB: ProjectionStatistics, provision: Provision? = nil,
                              warnings: [String], tornado: Tornado?) -> JSONValue {
         func side(_ s: Side) -> JSONValue {
             .object([("name", .string(s.name)), ("file", .string(s.file)), ("directory", .string(s.directory))])
@@ -84,15 +99,32 @@ public enum ComparisonJSON {
                 + figures(comparison.years, .municipalNetResult))),
             ("metrics", .object(metrics)),
         ]
+        if let provision { top.insert(("provision", value(provision, firstYear: comparison.firstYear)), at: 6) }
         if let tornado { top.append(("tornado", value(tornado))) }
         return .object(top)
     }
 
     public static func render(a: Side, b: Side, seed: UInt64, comparison: PairedComparison,
-                              meansA: ProjectionStatistics, meansB: ProjectionStatistics,
+                              meansA: ProjectionStatistics, meansB: ProjectionStatistics, provision: Provision? = nil,
                               warnings: [String], tornado: Tornado?) -> String {
-        value(a: a, b: b, seed: seed, comparison: comparison, meansA: meansA, meansB: meansB,
+        value(a: a, b: b, seed: seed, comparison: comparison, meansA: meansA, meansB: meansB, provision: provision,
               warnings: warnings, tornado: tornado).serialized()
+    }
+
+    static func value(_ provision: Provision, firstYear: Int) -> JSONValue {
+        let paired = provision.paired
+        func figure(_ f: PairedProvision.Figure, _ names: (a: String, b: String)) -> JSONValue {
+            .object([(names.a, .number(f.a)), (names.b, .number(f.b))] + difference(f.difference))
+        }
+        return .object([
+            ("amount", SummaryJSON.amount(paired.amount)),
+            ("budget_of_b", .string(provision.budgetOfB)),
+            ("exceedance_probability", .object(paired.byYear.enumerated().map { year, f in
+                (String(firstYear + year), figure(f, ("p_a", "p_b")))
+            })),
+            ("exceedance_any_year", figure(paired.anyYear, ("p_a", "p_b"))),
+            ("collected_share_current_book", figure(paired.collectedShare, ("mean_a", "mean_b"))),
+        ])
     }
 
     static func value(_ tornado: Tornado) -> JSONValue {

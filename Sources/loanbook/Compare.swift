@@ -72,8 +72,13 @@ struct Compare: ParsableCommand {
             try OutputDirectory(path: directory).checkReplaceable()
             let start = Date()
             let outcomeA = jobA.execute(label: dirA)
-            let outcomeB = jobB.execute(label: dirB)
+            // A variant is judged against the budget made for A: with its own mean as budget
+            // its cost above budget would be about zero whatever it costs.
+            let budgetOfB = jobB.hasOwnBudget ? "own" : "a"
+            let outcomeB = jobB.execute(label: dirB, budget: jobB.hasOwnBudget ? nil : jobA.budget(of: outcomeA.run))
             let comparison = PairedComparison(a: outcomeA.run.results, b: outcomeB.run.results)
+            let provision = PairedProvision(a: outcomeA.run.results, b: outcomeB.run.results,
+                                            amount: inputsA.scenario.provision.amount)
 
             let tornado = try self.tornado(jobA: jobA, jobB: jobB, a: outcomeA.run.results, b: outcomeB.run.results)
             // Each run's figures as its outputs were made from them: the page draws them and
@@ -84,6 +89,7 @@ struct Compare: ParsableCommand {
                 b: .init(name: inputsB.scenario.name, file: scenarioB, directory: dirB),
                 seed: seed, comparison: comparison,
                 meansA: figuresA.projection, meansB: figuresB.projection,
+                provision: .init(paired: provision, budgetOfB: budgetOfB),
                 warnings: warnings, tornado: tornado)
             let files = ComparisonOutputs.files(a: (dirA, outcomeA.files), b: (dirB, outcomeB.files),
                                                 comparison: comparison, comparisonJSON: json,

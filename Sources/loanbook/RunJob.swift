@@ -115,7 +115,20 @@ struct RunJob {
         }
     }
 
-    func execute(label: String) -> Outcome {
+    /// The run's budgeted net cost per year and for the horizon, as `cost_above_budget` took it.
+    func budget(of run: RunResult) -> [Double] {
+        budgetedNetCost ?? Settler.budgetedNetCost(run.results, provision: simulation.scenario.provision)
+    }
+
+    /// Whether the scenario sets its budget (a table or a budget scenario) rather than taking
+    /// its own mean.
+    var hasOwnBudget: Bool {
+        simulation.scenario.provision.budgetedNetCost != nil || simulation.scenario.provision.budgetScenario != nil
+    }
+
+    /// - Parameter budget: the budgeted net cost to measure `cost_above_budget` against instead
+    ///   of the scenario's own (a comparison measures B against A's budget).
+    func execute(label: String, budget: [Double]? = nil) -> Outcome {
         let progress = Progress(label: label, total: paths.count, quiet: quiet)
         let start = Date()
         if let target {
@@ -135,7 +148,11 @@ struct RunJob {
                            keepingPaths: keepPaths, paths: used, seconds: seconds, targetNote: note)
         }
         var run = simulation.run(paths: paths, threads: threads, settleBudget: false) { progress.update($0) }
-        settleBudget(&run)
+        if let budget {
+            Settler.fillCostAboveBudget(&run.results, budgetedNetCost: budget)
+        } else {
+            settleBudget(&run)
+        }
         let seconds = Date().timeIntervalSince(start)
         return outcome(of: run, manifest: manifest, keepingPaths: keepPaths, paths: paths.count, seconds: seconds)
     }

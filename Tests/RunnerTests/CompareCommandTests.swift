@@ -18,5 +18,30 @@ import Testing
         let manifest = try String(contentsOfFile: dir + "/cmp/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"a scenario\"") && manifest.contains("\"b scenario\""))
         #expect(manifest.contains("scenarios/variant-2-ez.yaml"))
+
+        // B is measured against A's budget: the cost above budget moves exactly against the net result.
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: dir + "/cmp/comparison.json"))) as? [String: Any])
+        let metrics = try #require(json["metrics"] as? [String: [String: [String: Any]]])
+        let cost = try #require(metrics["cost_above_budget"]?["all"]?["mean_difference"] as? Double)
+        let net = try #require(metrics["municipal_net_result"]?["all"]?["mean_difference"] as? Double)
+        #expect(abs(cost + net) <= 1e-6 * abs(net) && abs(net) > 1000, "\(cost) vs \(net)")
+        // The paired risicomelding agrees with each run's own summary.json.
+        let provision = try #require(json["provision"] as? [String: Any])
+        #expect(provision["budget_of_b"] as? String == "a")
+        let byYear = try #require(provision["exceedance_probability"] as? [String: [String: Any]])
+        func summaryP(_ run: String, _ year: String) throws -> Double? {
+            let summary = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: dir + "/cmp/\(run)/summary.json"))) as? [String: Any]
+            let exceedance = (summary?["provision"] as? [String: Any])?["exceedance_probability"] as? [String: [String: Any]]
+            return exceedance?[year]?["p"] as? Double
+        }
+        for year in ["2014", "2019"] {
+            let entry = try #require(byYear[year])
+            let pA = try #require(entry["p_a"] as? Double), pB = try #require(entry["p_b"] as? Double)
+            let ownA = try summaryP("current", year), ownB = try summaryP("variant-2-ez", year)
+            #expect(pA == ownA && pB == ownB, "\(year)")
+            #expect(abs((entry["mean_difference"] as? Double ?? .nan) - (pB - pA)) < 1e-12)
+        }
     }
 }

@@ -123,3 +123,42 @@ public struct PairedComparison: Sendable {
         year == years ? "all" : String(firstYear + year)
     }
 }
+
+/// The risicomelding's figures of two runs over the same paths, paired: per year and in any
+/// year the indicator that the cost above budget exceeds the provision (so `meanDifference` is
+/// p_B - p_A with the paired se), and the collected share of today's book.
+public struct PairedProvision: Sendable {
+    /// One figure of A and of B (a probability or a mean share) and their paired difference.
+    public struct Figure: Sendable, Equatable {
+        public var a: Double
+        public var b: Double
+        public var difference: PairedDifference
+
+        init(a: [Double], b: [Double]) {
+            let n = Double(max(a.count, 1))
+            self.a = CompensatedSum.of(a) / n
+            self.b = CompensatedSum.of(b) / n
+            difference = PairedDifference(a: a, b: b)
+        }
+    }
+
+    public let amount: Double
+    public let byYear: [Figure]
+    public let anyYear: Figure
+    public let collectedShare: Figure
+
+    /// - Precondition: as `PairedComparison`.
+    public init(a: PathResults, b: PathResults, amount: Double) {
+        precondition(a.firstYear == b.firstYear && a.years == b.years && a.paths == b.paths,
+                     "paired runs must cover the same years and paths")
+        self.amount = amount
+        func exceeds(_ r: PathResults, _ path: Int, _ year: Int) -> Bool { r[path, year, .costAboveBudget] > amount }
+        func indicator(_ r: PathResults, year: Int) -> [Double] { (0..<r.paths).map { exceeds(r, $0, year) ? 1 : 0 } }
+        func anyYear(_ r: PathResults) -> [Double] {
+            (0..<r.paths).map { path in (0..<r.years).contains { exceeds(r, path, $0) } ? 1 : 0 }
+        }
+        byYear = (0..<a.years).map { Figure(a: indicator(a, year: $0), b: indicator(b, year: $0)) }
+        self.anyYear = Figure(a: anyYear(a), b: anyYear(b))
+        collectedShare = Figure(a: a.collectedShare, b: b.collectedShare)
+    }
+}
