@@ -182,6 +182,29 @@ import Testing
             #expect(Self.same(r[0, k + 1, .municipalNetResult], -amount))
         }
         #expect(Self.same(r[0, 7, .stateRepayment], 33_000 + 75_000))
+        // What is still owed at each year end: 75,000 after lending, less each instalment paid.
+        let owed: [Double] = [75_000, 55_000, 35_000, 20_000, 10_000, 0, 0]
+        for (year, amount) in owed.enumerated() { #expect(Self.same(r[0, year, .reformDebt], amount), "\(year)") }
+        #expect(Self.same(r[0, 7, .reformDebt], 0))
+    }
+
+    /// A horizon that ends before the instalments do: the rest is the debt at the horizon,
+    /// on the simulated lending and on lending before the book.
+    @Test func reformDebtLeftAtTheHorizon() {
+        let history = LendingHistory(bk: [2019: Self.cents(80_000), 2020: Self.cents(100_000), 2021: Self.cents(200_000)])
+        let settler = Settler(scenario: Self.scenario(Settlement(defaultRegime: .reform2020)), history: history,
+                              firstYear: 2022, years: 2)
+        var ledger = YearLedger(years: 2)
+        ledger[1, .bkReform, .lent] = Self.cents(40_000)
+        var r = PathResults(firstYear: 2022, years: 2, paths: 1)
+        settler.settle(ledger: ledger, factors: [], path: 0, into: &r)
+        // End of 2022: 2020's 15% + 10% + 10% of 100,000 (35,000) and 2021's 20% + 15% + 10% + 10%
+        // of 200,000 (110,000) = 145,000; 2019 is pre-reform.
+        #expect(Self.same(r[0, 0, .reformDebt], 145_000))
+        // End of 2023: 20,000 + 70,000 + 75% of the 40,000 lent in 2023 = 120,000, and so in the
+        // horizon row: owed beyond the horizon, outside the net result.
+        #expect(Self.same(r[0, 1, .reformDebt], 120_000))
+        #expect(Self.same(r[0, 2, .reformDebt], 120_000))
     }
 
     @Test func reformInstalmentsOnLendingBeforeTheBook() {

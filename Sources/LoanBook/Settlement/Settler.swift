@@ -47,6 +47,8 @@ public struct Settler: Sendable {
     let budgetCents: [Int64]
     /// Reform instalments due per horizon year on bk lent before the as-of year, cents.
     let historicReformDue: [Int64]
+    /// What is still owed at the end of each horizon year on that lending, cents.
+    let historicReformDebt: [Int64]
     /// Instalment k (paid in year v + 1 + k) as a fraction of the amount lent in year v.
     let instalments: [Double]
     /// Budgeted net cost per horizon year in EUR, when the provision fixes it.
@@ -82,13 +84,17 @@ public struct Settler: Sendable {
         instalments = rules.reformSchedule.map { scheduleSum > 0 ? rules.reformStateShare * $0 / scheduleSum : 0 }
 
         var due = Array(repeating: Int64(0), count: years)
+        var debt = Array(repeating: Int64(0), count: years)
         for (year, lent) in history.bk where year < firstYear && Self.isReformLending(year: year, regime: rules.regime(in: year)) {
             for (k, fraction) in instalments.enumerated() {
                 let i = year + 1 + k - firstYear
-                if i >= 0 && i < years { due[i] += Int64((Double(lent) * fraction).rounded()) }
+                let amount = Int64((Double(lent) * fraction).rounded())
+                if i >= 0 && i < years { due[i] += amount }
+                for end in 0..<min(max(i, 0), years) { debt[end] += amount }
             }
         }
         historicReformDue = due
+        historicReformDebt = debt
 
         budgetedNetCost = scenario.provision.budgetedNetCost.map { table in
             (0..<years).map { YearTable.value(table, in: firstYear + $0) }
@@ -209,6 +215,15 @@ public struct Settler: Sendable {
                 let j = i - 1 - k
                 if j >= 0 && Self.isReformLending(year: firstYear + j, regime: regimes[j]) {
                     paidToState += round(fraction * Double(flow(j, .bkReform, .lent)))
+                }
+            }
+
+            // Instalments scheduled on reform lending up to this year and due after it.
+            f.reformDebt = historicReformDebt[i]
+            for j in max(0, i + 1 - instalments.count)..<(i + 1)
+            where Self.isReformLending(year: firstYear + j, regime: regimes[j]) {
+                for (k, fraction) in instalments.enumerated() where j + 1 + k > i {
+                    f.reformDebt += round(fraction * Double(flow(j, .bkReform, .lent)))
                 }
             }
 

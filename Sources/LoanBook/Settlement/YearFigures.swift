@@ -25,6 +25,7 @@ struct YearFigures {
     var budget: Int64 = 0
     var topUp: Int64 = 0
     var stateRepayment: Int64 = 0
+    var reformDebt: Int64 = 0
     var municipalNetResult: Int64 = 0
 
     /// The value of a metric in cents; nil for the cost above budget.
@@ -58,6 +59,7 @@ struct YearFigures {
         case .budget: budget
         case .topUp: topUp
         case .stateRepayment: stateRepayment
+        case .reformDebt: reformDebt
         case .municipalNetResult: municipalNetResult
         case .costAboveBudget: nil
         }
@@ -89,6 +91,7 @@ struct YearFigures {
         budget += y.budget
         topUp += y.topUp
         stateRepayment += y.stateRepayment
+        reformDebt = y.reformDebt
         municipalNetResult += y.municipalNetResult
     }
 }

@@ -31,6 +31,10 @@ public enum Metric: String, CaseIterable, Sendable {
     case topUp = "top_up"
     /// reform2020: the municipality's payments to the state on loans lent from 2020.
     case stateRepayment = "state_repayment"
+    /// reform2020: what the municipality still owes the state at year end, the instalments of
+    /// loans lent from 2020 falling due in later years. The net result is on a cash basis, so
+    /// instalments due after the horizon appear here and nowhere else.
+    case reformDebt = "reform_debt"
     /// Baten - lasten + state share + U + AU - repayments to the state.
     case municipalNetResult = "municipal_net_result"
     /// The net cost minus the budgeted net cost: what the provision must absorb.
@@ -66,15 +70,16 @@ public enum Metric: String, CaseIterable, Sendable {
         case .budget: 21
         case .topUp: 22
         case .stateRepayment: 23
-        case .municipalNetResult: 24
-        case .costAboveBudget: 25
+        case .reformDebt: 24
+        case .municipalNetResult: 25
+        case .costAboveBudget: 26
         }
     }
 
     /// Stocks are reported at the end of the horizon in the `all` row; flows are summed.
     public var isBalance: Bool {
         switch self {
-        case .balanceBK, .balanceLO, .balanceBOB, .balanceOther: true
+        case .balanceBK, .balanceLO, .balanceBOB, .balanceOther, .reformDebt: true
         default: false
         }
     }
