@@ -192,7 +192,7 @@ struct BadScenario: Sendable, CustomTestStringConvertible {
 
     @Test func shippedScenariosDecode() throws {
         let dir = repositoryRoot() + "/scenarios"
-        for name in ["base", "current", "variant-1-regional", "variant-2-ez", "crisis"] {
+        for name in ["base", "current", "variant-1-regional", "variant-2-ez", "crisis", "national", "crisis-national"] {
             let scenario = try ScenarioYAML.load(path: "\(dir)/\(name).yaml")
             #expect(scenario.name == name)
             #expect(scenario.book == "books/nijmegen-2014.csv")
@@ -202,9 +202,16 @@ struct BadScenario: Sendable, CustomTestStringConvertible {
         }
         #expect(try ScenarioYAML.load(path: dir + "/crisis.yaml").economy.fixed == [2014: -2, 2015: -2])
         #expect(try ScenarioYAML.load(path: dir + "/variant-2-ez.yaml").variant.name == "variant-2-ez")
+        // A simulated norm replaces the base's table whole (the two are alternatives).
+        let crisisNational = try ScenarioYAML.load(path: dir + "/crisis-national.yaml")
+        guard case let .simulated(pool) = crisisNational.settlement.macronorm else {
+            Issue.record("crisis-national: \(crisisNational.settlement.macronorm)"); return
+        }
+        #expect(pool.annualPD == 0.44 && crisisNational.economy.fixed == [2014: -2, 2015: -2])
+        #expect(crisisNational.provision.budgetScenario == "national.yaml")
         let batch = try BatchYAML.load(path: dir + "/nightly.yaml")
         #expect(batch.name == "nightly")
-        #expect(batch.scenarios.count == 5)
+        #expect(batch.scenarios.count == 7)
         #expect(batch.paths == nil)
     }
 }

@@ -69,8 +69,13 @@ public enum ScenarioYAML {
                                               expected: "an existing scenario file (looked for \(basePath))")])
         }
         let base = try resolvedTree(path: basePath, visited: visited)
-        return tree.merged(over: base)
+        return tree.merged(over: base, whole: replacedWhole)
     }
+
+    /// Mappings that choose between alternatives, replaced whole by a scenario that sets them:
+    /// `macronorm: {simulated: ...}` over a base's `{table: ...}` is the other choice, not both,
+    /// and a budget table over a base's table is that table, not a blend of the two.
+    static let replacedWhole: Set<String> = ["settlement.macronorm", "provision.budgeted_net_cost"]
 
     /// `path` as written in `file` (a scenario's `book:`), relative to the directory of `file`.
     public static func relative(_ path: String, to file: String) -> String {

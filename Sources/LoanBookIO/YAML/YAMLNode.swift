@@ -124,14 +124,19 @@ extension YAMLNode {
     }
 
     /// Deep merge for `base:` inheritance: mappings merge key by key, the override's value
-    /// wins everywhere else (lists are replaced whole, so a list never half-inherits).
-    func merged(over base: YAMLNode) -> YAMLNode {
-        guard case let .mapping(mine) = content, case let .mapping(theirs) = base.content else { return self }
+    /// wins everywhere else (lists are replaced whole, so a list never half-inherits), and so
+    /// does a mapping at one of the `whole` paths (dotted, such as `settlement.macronorm`): one
+    /// that chooses between alternatives (`table` or `simulated`) must not keep the base's choice.
+    func merged(over base: YAMLNode, whole: Set<String> = [], at path: String = "") -> YAMLNode {
+        guard !whole.contains(path), case let .mapping(mine) = content, case let .mapping(theirs) = base.content else {
+            return self
+        }
         var result: [YAMLEntry] = []
         for entry in theirs {
             if let override = mine.first(where: { $0.key == entry.key }) {
                 var merged = override
-                merged.value = override.value.merged(over: entry.value)
+                merged.value = override.value.merged(over: entry.value, whole: whole,
+                                                     at: path.isEmpty ? entry.key : path + "." + entry.key)
                 result.append(merged)
             } else {
                 result.append(entry)
