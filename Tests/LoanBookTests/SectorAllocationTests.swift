@@ -15,19 +15,25 @@ import Testing
         }
     }
 
-    /// Two sectors with the same loans, one of poor debtors: that sector costs the municipality
-    /// more on every path. (Splitting the kind's result by credit losses did the opposite when
-    /// the kind was a gain: the sector that lost most was credited with most of the gain.)
-    @Test func theSectorWhoseDebtorsRepayLessCostsMore() throws {
+    /// Forty equal loans of one kind, half in retail with good debtors, half in horeca with
+    /// poor ones; no new business.
+    static func run(kind: Kind) throws -> RunResult {
         var scenario = Fixtures.scenario(paths: 100, years: 5, newBusiness: false)
         scenario.riskClasses = [RiskClass(name: "A", annualPD: 0.001), RiskClass(name: "B", annualPD: 0.6)]
         let positions = (0..<40).map { i in
-            Position(id: "P\(i)", kind: .other, segment: .established, sector: i % 2 == 0 ? "retail" : "horeca",
+            Position(id: "P\(i)", kind: kind, segment: .established, sector: i % 2 == 0 ? "retail" : "horeca",
                      vintage: 2012, balanceCents: 1_000_000, annualRate: 0.05, remainingMonths: 60,
                      repayment: .annuity, status: .performing, riskClass: i % 2 == 0 ? "A" : "B", deferralUsedMonths: 0)
         }
         let simulation = try Simulation(scenario: scenario, book: Book(asOfYear: 2014, positions: positions))
-        let run = simulation.run(paths: 0..<100, threads: 1)
+        return simulation.run(paths: 0..<100, threads: 1)
+    }
+
+    /// Two sectors with the same loans, one of poor debtors: that sector costs the municipality
+    /// more on every path. (Splitting the kind's result by credit losses did the opposite when
+    /// the kind was a gain: the sector that lost most was credited with most of the gain.)
+    @Test func theSectorWhoseDebtorsRepayLessCostsMore() throws {
+        let run = try Self.run(kind: .other)
         let retail = Fixtures.sectors.firstIndex(of: "retail")!, horeca = Fixtures.sectors.firstIndex(of: "horeca")!
         let sectors = run.sectors.count
         for path in 0..<100 {
@@ -36,5 +42,20 @@ import Testing
             #expect(poor > good, "path \(path): horeca \(poor), retail \(good)")
             #expect(good < 0 && run.costBySector[path * sectors + 2] == 0)
         }
+    }
+
+    /// The state's share follows each sector's own flows. The same loans as established
+    /// entrepreneurs' lo, of which the state takes 75% of the net repayments (TLG = L - B < 0,
+    /// no budget, no top-up), cost each sector a quarter of what they cost as `other` (no state
+    /// share); as BOB claims (the state's share 100%) they cost no sector anything.
+    @Test func theStatesShareFollowsEachSectorsOwnFlows() throws {
+        let other = try Self.run(kind: .other), lo = try Self.run(kind: .lo), bob = try Self.run(kind: .bob)
+        for i in other.costBySector.indices {
+            // Rounding: the state's share is rounded to the cent once a year.
+            #expect(abs(lo.costBySector[i] - 0.25 * other.costBySector[i]) <= 0.01 * 5 + 1e-9,
+                    "\(i): lo \(lo.costBySector[i]), other \(other.costBySector[i])")
+            #expect(abs(bob.costBySector[i]) <= 0.01 * 5 + 1e-9, "\(i): bob \(bob.costBySector[i])")
+        }
+        #expect(other.costBySector.contains { abs($0) > 10_000 })
     }
 }

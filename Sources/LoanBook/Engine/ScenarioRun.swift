@@ -53,8 +53,9 @@ extension Simulation {
                             for kind in Kind.allCases {
                                 kinds.base[local * Kind.allCases.count + kind.index] = cost.euros(kind)
                             }
-                            SectorAllocation.allocate(cost: cost, workspace: workspace, sectors: sectorCount,
-                                                      years: years, into: bySector.base + local * sectorCount)
+                            SectorAllocation.allocate(cost: cost, settler: settler, workspace: workspace,
+                                                      sectors: sectorCount, years: years,
+                                                      into: bySector.base + local * sectorCount)
                             positionMonths.add(outcome.positionMonths, ordering: .relaxed)
                             let finished = done.add(1, ordering: .relaxed).newValue
                             if let progress, finished % 1024 == 0 { progress(finished) }
@@ -69,46 +70,56 @@ extension Simulation {
     }
 }
 
-/// Splits a path's horizon cost of each kind over sectors. Each sector carries its own cash of
-/// that kind: what was lent minus what came back (principal, prepayments, interest,
-/// recoveries), so a sector whose debtors repay less costs more. The rest of the kind's cost
-/// (the state's share, the budget and top-up, payments to the state) follows lending, and is
-/// spread pro rata to the sector's lending of that kind over the horizon (to its closing
-/// balances of the first year where the kind lent nothing). The parts add up to the kind's
+/// Splits a path's horizon cost of each kind over sectors.
+///
+/// A sector's part is first what the settlement charges because of it: the path settled
+/// without that sector's flows (the same rules: its cash, the state's share computed from its
+/// own lending and repayments, the norm's part that follows its lending, the reform
+/// instalments on its loans) costs that much less. What no single sector causes (the budget U,
+/// the norm and instalments on lending before the book, the top-up's kink, cents of rounding)
+/// is the rest, spread pro rata to the sector's lending of the kind over the horizon (to its
+/// first-year closing balances where the kind lent nothing). The parts add up to the kind's
 /// cost, so sector contributions sum to the total.
 enum SectorAllocation {
-    static func allocate(cost: CostByKind, workspace w: Simulation.Workspace, sectors: Int, years: Int,
-                         into out: UnsafeMutablePointer<Double>) {
-        for s in 0..<sectors { out[s] = 0 }
+    static func allocate(cost: CostByKind, settler: Settler, workspace w: Simulation.Workspace, sectors: Int,
+                         years: Int, into out: UnsafeMutablePointer<Double>) {
+        let kinds = Kind.allCases.count
         let sectorStride = years * FlowBucket.count * Flow.count
-        // Per sector: cash (cents), lending and first-year closing; no heap allocation per path.
-        withUnsafeTemporaryAllocation(of: Int64.self, capacity: 3 * sectors) { scratch in
-            let cash = scratch.baseAddress!, lent = cash + sectors, opening = lent + sectors
-            for kind in Kind.allCases {
-                var kindCash: Int64 = 0, kindLent: Int64 = 0, kindOpening: Int64 = 0
-                for s in 0..<sectors {
-                    cash[s] = 0
-                    lent[s] = 0
-                    opening[s] = 0
+        let sectorLedger = w.sectorLedger.baseAddress!
+        // Per sector and kind: the marginal cost (EUR), lending and first-year closing (cents).
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * sectors * kinds) { scratch in
+            let marginal = scratch.baseAddress!, lent = marginal + sectors * kinds, opening = lent + sectors * kinds
+            for s in 0..<sectors {
+                let own = sectorLedger + s * sectorStride
+                for i in 0..<sectorStride { w.ledgerWithoutSector.cents[i] = w.ledger.cents[i] - own[i] }
+                let without = settler.costByKind(ledger: w.ledgerWithoutSector, factors: w.factors)
+                for kind in Kind.allCases {
+                    let k = s * kinds + kind.index
+                    marginal[k] = cost.euros(kind) - without.euros(kind)
+                    lent[k] = 0
+                    opening[k] = 0
                     for bucket in FlowBucket.allCases where bucket.kind == kind {
                         for year in 0..<years {
-                            let row = w.sectorLedger.baseAddress! + s * sectorStride
-                                + YearLedger.offset(year: year, bucket: bucket.rawValue, flow: 0)
-                            lent[s] += row[Flow.lent.rawValue]
-                            cash[s] += row[Flow.lent.rawValue] - row[Flow.principal.rawValue]
-                                - row[Flow.prepaid.rawValue] - row[Flow.interest.rawValue] - row[Flow.recovered.rawValue]
-                            if year == 0 { opening[s] += row[Flow.closing.rawValue] }
+                            let row = own + YearLedger.offset(year: year, bucket: bucket.rawValue, flow: 0)
+                            lent[k] += Double(row[Flow.lent.rawValue])
+                            if year == 0 { opening[k] += Double(row[Flow.closing.rawValue]) }
                         }
                     }
-                    kindCash += cash[s]
-                    kindLent += lent[s]
-                    kindOpening += opening[s]
                 }
-                let rest = cost.euros(kind) - Double(kindCash) / 100
+            }
+            for s in 0..<sectors { out[s] = 0 }
+            for kind in Kind.allCases {
+                var caused = 0.0, kindLent = 0.0, kindOpening = 0.0
+                for s in 0..<sectors {
+                    caused += marginal[s * kinds + kind.index]
+                    kindLent += lent[s * kinds + kind.index]
+                    kindOpening += opening[s * kinds + kind.index]
+                }
+                let rest = cost.euros(kind) - caused
                 let (weights, total) = kindLent > 0 ? (lent, kindLent) : (opening, kindOpening)
                 for s in 0..<sectors {
-                    out[s] += Double(cash[s]) / 100
-                        + (total > 0 ? rest * Double(weights[s]) / Double(total) : (s == 0 ? rest : 0))
+                    let k = s * kinds + kind.index
+                    out[s] += marginal[k] + (total > 0 ? rest * weights[k] / total : (s == 0 ? rest : 0))
                 }
             }
         }

@@ -141,6 +141,9 @@ public struct Simulation: Sendable {
 
         func keep(_ results: PathResults) { scratch = results }
 
+        /// The path's ledger less one sector (`SectorAllocation`), reused from path to path.
+        var ledgerWithoutSector: YearLedger
+
         init(simulation s: Simulation) {
             let chunkCount = FactorModel.chunkSize * s.years * s.sectors.count
             chunkFactors = .allocate(capacity: chunkCount)
@@ -150,6 +153,7 @@ public struct Simulation: Sendable {
             sectorLedger = .allocate(capacity: s.sectors.count * s.years * FlowBucket.count * Flow.count)
             sectorLedger.initialize(repeating: 0)
             ledger = YearLedger(years: s.years)
+            ledgerWithoutSector = YearLedger(years: s.years)
             newPositions.reserveCapacity(1024)
         }
 

@@ -139,6 +139,21 @@ public struct Settler: Sendable {
         }
     }
 
+    /// The net cost by kind of `ledger` alone, as `settle` computes it, without writing figures
+    /// (`SectorAllocation` settles the path once more per sector).
+    func costByKind(ledger: YearLedger, factors: UnsafeBufferPointer<Double>) -> CostByKind {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(years, 1)) { norm in
+            if let national {
+                national.macronorm(factors: factors, into: norm)
+            } else {
+                for i in 0..<years { norm[i] = tableNorm[i] }
+            }
+            return ledger.cents.withUnsafeBufferPointer { cents in
+                settle(cents: cents, norm: UnsafeBufferPointer(norm), path: 0, out: nil)
+            }
+        }
+    }
+
     /// `settle` with the factors in an array.
     @discardableResult
     public func settle(ledger: YearLedger, factors: [Double], path: Int, into results: inout PathResults) -> CostByKind {
@@ -146,7 +161,7 @@ public struct Settler: Sendable {
     }
 
     private func settle(cents: UnsafeBufferPointer<Int64>, norm: UnsafeBufferPointer<Double>, path: Int,
-                        out: UnsafeMutableBufferPointer<Double>) -> CostByKind {
+                        out: UnsafeMutableBufferPointer<Double>?) -> CostByKind {
         @inline(__always) func flow(_ year: Int, _ bucket: FlowBucket, _ flow: Flow) -> Int64 {
             cents[YearLedger.offset(year: year, bucket: bucket.rawValue, flow: flow.rawValue)]
         }
@@ -246,10 +261,10 @@ public struct Settler: Sendable {
             kinds.bobCents -= f.batenBOB - f.lastenBOB + stateBOB
             kinds.otherCents -= baten(i, .other) - flow(i, .other, .lent)
 
-            write(f, row: (path * (years + 1) + i) * rowStride, year: i, out: out)
+            if let out { write(f, row: (path * (years + 1) + i) * rowStride, year: i, out: out) }
             total.accumulate(f)
         }
-        write(total, row: (path * (years + 1) + years) * rowStride, year: years, out: out)
+        if let out { write(total, row: (path * (years + 1) + years) * rowStride, year: years, out: out) }
         return kinds
     }
 
