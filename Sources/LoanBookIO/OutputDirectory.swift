@@ -150,37 +150,42 @@ public struct OutputDirectory: Sendable {
         ContributionsReport.fileName, PathsFile.fileName, ComparisonOutputs.difference, ComparisonOutputs.comparison,
     ]
 
-    /// Refuses, as bad input (exit status 2), a DIR holding anything loanbook did not write there:
-    /// a file other than its outputs, or a folder other than a comparison's run folder (a manifest
-    /// and other outputs only). A missing or empty DIR, or an earlier run's outputs, may be replaced.
+    /// Refuses, as bad input (exit status 2), a DIR that is not one earlier output of loanbook:
+    /// a missing or empty DIR may be replaced, and so may a DIR whose `manifest.json` is a
+    /// loanbook manifest and which holds nothing but output files (and, beside a comparison's
+    /// `comparison.json`, its two run folders, each a manifest and outputs). Anything else, a
+    /// user's files, the folders of several runs, the shards a merge reads, would be deleted.
     /// - Throws: `InputProblem` naming DIR and what it holds.
     public func checkReplaceable() throws {
         let foreign = Self.foreignEntries(in: path)
         guard !foreign.isEmpty else { return }
         let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
-        throw InputProblem(file: path, field: "--out", expected: "an empty or new directory, or one holding only "
-            + "loanbook's outputs, since it is replaced whole; it holds \(shown), which loanbook did not write "
-            + "(choose another --out)")
+        throw InputProblem(file: path, field: "--out", expected: "a new or empty directory, or the outputs of one "
+            + "earlier loanbook run (its manifest.json and output files), since it is replaced whole; it holds "
+            + "\(shown), which are not (choose another --out)")
     }
 
-    /// What in `directory` loanbook did not write, sorted (folders with a trailing "/").
+    /// What in `directory` keeps it from being one earlier output, sorted (folders with a
+    /// trailing "/"); empty for a missing or empty directory or one earlier output.
     static func foreignEntries(in directory: String) -> [String] {
         let fm = FileManager.default
-        func kind(_ path: String) -> (exists: Bool, isDirectory: Bool) {
-            var isDirectory: ObjCBool = false
-            let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
-            return (exists, isDirectory.boolValue)
+        func isDirectory(_ path: String) -> Bool {
+            var flag: ObjCBool = false
+            return fm.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
         }
-        guard kind(directory).isDirectory, let entries = try? fm.contentsOfDirectory(atPath: directory) else {
-            return []
+        func isOutput(_ folder: String) -> Bool {
+            (try? Manifest.read(path: folder + "/" + RunOutputs.manifest)) != nil
         }
-        return entries.sorted().compactMap { name in
-            let entry = directory + "/" + name
-            if !kind(entry).isDirectory { return outputNames.contains(name) ? nil : name }
-            let inner = (try? fm.contentsOfDirectory(atPath: entry)) ?? []
-            let ownRunFolder = inner.contains(RunOutputs.manifest)
-                && inner.allSatisfy { outputNames.contains($0) && !kind(entry + "/" + $0).isDirectory }
-            return ownRunFolder ? nil : name + "/"
+        guard isDirectory(directory) else { return [] }
+        guard let entries = try? fm.contentsOfDirectory(atPath: directory) else { return ["(an unreadable listing)"] }
+        let named = entries.sorted().map { isDirectory(directory + "/" + $0) ? $0 + "/" : $0 }
+        guard !entries.isEmpty, isOutput(directory) else { return named }
+        let comparison = entries.contains(ComparisonOutputs.comparison)
+        return named.filter { name in
+            guard name.hasSuffix("/") else { return !outputNames.contains(name) }
+            let folder = directory + "/" + name.dropLast()
+            guard comparison, isOutput(folder), let inner = try? fm.contentsOfDirectory(atPath: folder) else { return true }
+            return !inner.allSatisfy { outputNames.contains($0) && !isDirectory(folder + "/" + $0) }
         }
     }
 

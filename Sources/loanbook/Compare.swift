@@ -62,14 +62,15 @@ struct Compare: ParsableCommand {
             }
             warnings += pairing.warnings
             for warning in warnings { Progress.write("warning: \(warning)\n") }
+            let directory = out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
+            // Before the jobs: a budget scenario is simulated as a job is made.
+            try OutputDirectory(path: directory).checkReplaceable()
             let jobA = try RunJob(inputs: inputsA, options: options)
             // Both runs' results are held at once.
             try MemoryGuard.check(simulation: jobA.simulation, paths: 2 * paths, threads: options.threads,
                                   file: scenarioA, field: options.paths == nil ? "paths" : "--paths")
             let jobB = try RunJob(inputs: inputsB, options: options)
             let (dirA, dirB) = ComparisonOutputs.directories(stemA: inputsA.stem, stemB: inputsB.stem)
-            let directory = out ?? "out/\(inputsA.stem)-vs-\(inputsB.stem)"
-            try OutputDirectory(path: directory).checkReplaceable()
             let start = Date()
             let outcomeA = jobA.execute(label: dirA)
             // A variant is judged against the budget made for A: with its own mean as budget

@@ -49,10 +49,11 @@ struct Run: ParsableCommand {
         Interruption.shared.install()
         try CommandFailure.report {
             let inputs = try ScenarioInputs.load(path: scenario)
+            let directory = out ?? "out/\(inputs.stem)"
+            // Before the job: a budget scenario is simulated as the job is made.
+            try OutputDirectory(path: directory).checkReplaceable()
             let job = try RunJob(inputs: inputs, options: options, shard: shard, targetSE: targetSE,
                                  targetFigure: targetFigure)
-            let directory = out ?? "out/\(inputs.stem)"
-            try OutputDirectory(path: directory).checkReplaceable()
             let outcome = job.execute(label: inputs.stem)
             try OutputDirectory(path: directory).writeInterruptibly(outcome.files)
             let progress = Progress(label: inputs.stem, total: 1, quiet: options.quiet)

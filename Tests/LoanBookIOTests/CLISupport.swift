@@ -30,6 +30,11 @@ struct CLIWorkspace {
 
     /// Outputs of an earlier run that a failed run must leave byte for byte.
     static let earlier: [String: String] = [
+        "manifest.json": """
+            {"engine_version": "0.0.1", "command_line": ["loanbook", "run", "scenario.yaml"], "seed": 7, "paths": 7,
+             "shards": 1, "inputs": []}
+
+            """,
         "projection.csv": "year,metric\n2014,lasten_bk\n",
         "summary.json": "{\"paths\": 7}\n",
         "report.html": "<!DOCTYPE html><p>earlier</p>\n",

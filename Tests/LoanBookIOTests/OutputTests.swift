@@ -138,32 +138,45 @@ private func manifest() -> Manifest {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let out = OutputDirectory(path: root + "/runs/base/")
-        try out.write([("projection.csv", Data("old".utf8)), ("paths.bin", Data("x".utf8))])
-        #expect(try contents(root + "/runs/base") == ["projection.csv": "old", "paths.bin": "x"])
-        try out.write([("projection.csv", Data("new".utf8)), ("a/manifest.json", Data("{}".utf8))])
-        #expect(try contents(root + "/runs/base") == ["projection.csv": "new", "a/manifest.json": "{}"])
-        // A comparison's run folder (a manifest and outputs) is loanbook's too.
-        try out.write([("summary.json", Data("s".utf8))])
-        #expect(try contents(root + "/runs/base") == ["summary.json": "s"])
+        let m = manifest().render()
+        try out.write([("manifest.json", Data(m.utf8)), ("projection.csv", Data("old".utf8)), ("paths.bin", Data("x".utf8))])
+        #expect(try contents(root + "/runs/base") == ["manifest.json": m, "projection.csv": "old", "paths.bin": "x"])
+        try out.write([("manifest.json", Data(m.utf8)), ("comparison.json", Data("{}".utf8)),
+                       ("a/manifest.json", Data(m.utf8)), ("a/summary.json", Data("s".utf8))])
+        #expect(try contents(root + "/runs/base")
+            == ["manifest.json": m, "comparison.json": "{}", "a/manifest.json": m, "a/summary.json": "s"])
+        // A comparison's run folders (a manifest and outputs) are part of its output.
+        try out.write([("manifest.json", Data(m.utf8)), ("summary.json", Data("s".utf8))])
+        #expect(try contents(root + "/runs/base") == ["manifest.json": m, "summary.json": "s"])
         // Nothing left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/runs") == ["base"])
     }
 
-    /// `--out ~/Documents` must not delete the documents: a DIR holding anything loanbook did
-    /// not write is refused as bad input and left exactly as it was.
-    @Test func refusesToReplaceWhatLoanbookDidNotWrite() throws {
+    /// `--out ~/Documents` must not delete the documents, nor `--out out` the folders of several
+    /// earlier runs, nor `merge ... --out results` the shards it reads: a DIR that is not one
+    /// earlier output is refused as bad input and left exactly as it was.
+    @Test func refusesToReplaceWhatIsNotOneEarlierOutput() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let fm = FileManager.default
         let target = root + "/docs"
+        let m = manifest().render()
+        func write(_ text: String, _ name: String) throws {
+            try fm.createDirectory(atPath: FilePaths.directory(of: target + "/" + name), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: target + "/" + name))
+        }
         let cases: [(setUp: () throws -> Void, named: String)] = [
-            ({ try Data("mine".utf8).write(to: URL(fileURLWithPath: target + "/thesis.txt")) }, "thesis.txt"),
-            ({ try fm.createDirectory(atPath: target + "/empty", withIntermediateDirectories: true) }, "empty/"),
-            ({
-                try fm.createDirectory(atPath: target + "/run", withIntermediateDirectories: true)
-                try Data("{}".utf8).write(to: URL(fileURLWithPath: target + "/run/manifest.json"))
-                try Data("mine".utf8).write(to: URL(fileURLWithPath: target + "/run/notes.md"))
-            }, "run/"),
+            ({ try write(m, "manifest.json"); try write("mine", "thesis.txt") }, "thesis.txt"),
+            ({ try write(m, "manifest.json"); try fm.createDirectory(atPath: target + "/empty", withIntermediateDirectories: true) },
+             "empty/"),
+            // Not a comparison's: a run folder beside a run's outputs.
+            ({ try write(m, "manifest.json"); try write(m, "run/manifest.json") }, "run/"),
+            ({ try write(m, "manifest.json"); try write("", "comparison.json"); try write(m, "run/manifest.json")
+               try write("mine", "run/notes.md") }, "run/"),
+            // Two earlier runs side by side, or the shards of a run: no manifest of its own.
+            ({ try write(m, "a/manifest.json"); try write(m, "b/manifest.json") }, "a/, b/, summary.json"),
+            // Generic names do not make an output: the manifest must be loanbook's.
+            ({ try write("{\"title\": \"mine\"}", "manifest.json") }, "manifest.json, summary.json"),
         ]
         for (setUp, named) in cases {
             try? fm.removeItem(atPath: target)
@@ -177,7 +190,7 @@ private func manifest() -> Manifest {
                 Issue.record("replaced \(target) holding \(named)")
             } catch let problem as InputProblem {
                 #expect(problem.field == "--out")
-                #expect(problem.expected.contains("it holds \(named), which loanbook did not write"), "\(problem)")
+                #expect(problem.expected.contains("it holds \(named), which are not"), "\(problem)")
             }
             #expect(try contents(target) == before)
             #expect(try fm.subpathsOfDirectory(atPath: target).sorted() == subfolders)
@@ -196,7 +209,8 @@ private func manifest() -> Manifest {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let target = root + "/out"
-        try OutputDirectory(path: target).write([("summary.json", Data("first".utf8))])
+        let m = manifest().render()
+        try OutputDirectory(path: target).write([("manifest.json", Data(m.utf8)), ("summary.json", Data("first".utf8))])
 
         struct DiskFull: Error {}
         let failing = OutputDirectory(path: target) { data, path in
@@ -206,7 +220,7 @@ private func manifest() -> Manifest {
         #expect(throws: OutputError.self) {
             try failing.write([("summary.json", Data("second".utf8)), ("report.html", Data("<html>".utf8))])
         }
-        #expect(try contents(target) == ["summary.json": "first"])
+        #expect(try contents(target) == ["manifest.json": m, "summary.json": "first"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"])
     }
 

@@ -40,4 +40,16 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("provision.budgeted_net_cost") && result.stderr.contains("nosuch.yaml"))
     }
+
+    /// The output folder is checked before the budget scenario is simulated (which takes as long
+    /// as the run): here the budget's memory guard would refuse, so the --out refusal must come first.
+    @Test func aForeignOutputFolderIsRefusedBeforeTheBudgetScenarioRuns() throws {
+        let dir = try Runner.temporaryDirectory("budget-out")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "mine".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
+        let result = try Runner.run(["run", "scenarios/crisis.yaml", "--paths", "100000000", "--out", dir, "--quiet"])
+        #expect(result.status == 2 && result.stderr.contains("--out:") && !result.stderr.contains("fits in memory"),
+                "\(result.stderr)")
+        #expect(try String(contentsOfFile: dir + "/notes.txt", encoding: .utf8) == "mine")
+    }
 }

@@ -34,6 +34,13 @@ import Testing
         #expect(shardManifest.shards == 3 && shardManifest.shard == 2)
         #expect(shardManifest.commandLine == singleManifest.commandLine)
         #expect(singleManifest.shards == 1 && singleManifest.shard == nil)
+
+        // Merging into the shards' own folder would delete them: refused, nothing touched.
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        let intoParent = try Runner.run(["merge"] + shardDirectories + ["--out", dir, "--quiet"])
+        #expect(intoParent.status == 2 && intoParent.stderr.contains("which are not"), "\(intoParent.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == before)
+        #expect(FileManager.default.fileExists(atPath: dir + "/shard-1/paths.bin"))
     }
 
     /// The report's language is part of the run: a merge renders it as the shards' run asked.
