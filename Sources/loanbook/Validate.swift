@@ -36,23 +36,35 @@ struct Validate: ParsableCommand {
     }
 
     private func check(_ file: String) -> [InputProblem] {
+        problems(in: file) {
+            if file.hasSuffix(".csv") {
+                _ = try BookCSV.read(bookAt: file, asOfYear: asOfYear)
+                return []
+            } else if Self.looksLikeBatch(file) {
+                return try checkBatch(file)
+            } else {
+                try checkScenario(file)
+                return []
+            }
+        }
+    }
+
+    /// What `body` finds in `file`, or why `file` cannot be read.
+    private func problems(in file: String, _ body: () throws -> [InputProblem]) -> [InputProblem] {
         guard FileManager.default.fileExists(atPath: file) else {
             return [InputProblem(file: file, expected: "an existing file")]
         }
         do {
-            if file.hasSuffix(".csv") {
-                _ = try BookCSV.read(bookAt: file, asOfYear: asOfYear)
-            } else if let text = try? String(contentsOfFile: file, encoding: .utf8), BatchYAML.looksLikeBatch(text) {
-                return try checkBatch(file)
-            } else {
-                try checkScenario(file)
-            }
-            return []
+            return try body()
         } catch let error as InputProblems {
             return error.problems
         } catch {
             return [InputProblem(file: file, expected: "a readable file (\(error))")]
         }
+    }
+
+    private static func looksLikeBatch(_ file: String) -> Bool {
+        (try? String(contentsOfFile: file, encoding: .utf8)).map(BatchYAML.looksLikeBatch) ?? false
     }
 
     /// A scenario is good when `run` would start on it: its book is good and names no sector or
@@ -72,7 +84,15 @@ struct Validate: ParsableCommand {
         var problems: [InputProblem] = []
         var names: [String: (file: String, name: String)] = [:]
         for scenarioFile in batch.scenarios {
-            problems += check(scenarioFile)
+            // `batch` runs each entry as a scenario: a batch (this one, say) is not one.
+            problems += self.problems(in: scenarioFile) {
+                if Self.looksLikeBatch(scenarioFile) {
+                    return [InputProblem(file: file, field: "scenarios", value: scenarioFile,
+                                         expected: "a scenario file, not a batch")]
+                }
+                try checkScenario(scenarioFile)
+                return []
+            }
             if let scenario = try? ScenarioYAML.load(path: scenarioFile) {
                 let entry = Batch.entry(file: scenarioFile, read: .success(scenario), batchYear: scenario.asOfYear,
                                         names: &names)

@@ -37,12 +37,14 @@ import Testing
         try Fixture.scenario.replacingOccurrences(of: "name: test\n", with: "name: broken\n")
             .replacingOccurrences(of: "amount: 200000", with: "amount: -1")
             .write(toFile: dir + "/broken.yaml", atomically: true, encoding: .utf8)
-        try "name: night\nscenarios: [scenario.yaml, twin.yaml, broken.yaml, absent.yaml]\n"
+        // night.yaml lists itself: a batch is no scenario (and validating it must not recurse).
+        try "name: night\nscenarios: [scenario.yaml, twin.yaml, broken.yaml, absent.yaml, night.yaml]\n"
             .write(toFile: dir + "/night.yaml", atomically: true, encoding: .utf8)
         let result = try workspace.run(["validate", "night.yaml"])
         #expect(result.status == 2, "\(result)")
         for fragment in ["twin.yaml: name: got 'test', expected a name of its own in the batch",
-                         "broken.yaml:", "provision.amount: got '-1'", "absent.yaml: expected an existing file"] {
+                         "broken.yaml:", "provision.amount: got '-1'", "absent.yaml: expected an existing file",
+                         "night.yaml: scenarios: got 'night.yaml', expected a scenario file, not a batch"] {
             #expect(result.stderr.contains(fragment), "missing '\(fragment)' in \(result)")
         }
         #expect(!result.stdout.contains("ok: night.yaml"))
