@@ -90,12 +90,12 @@ struct Batch: ParsableCommand {
                 ("night", .string(night)), ("as_of", .string(date)), ("engine_version", .string(engineVersion)),
                 ("db", db.map(JSONValue.string) ?? .null),
             ])
-            try Interruption.shared.committing { try status.write(status: "running") }
             Interruption.shared.onInterrupt {
                 log.event("batch_interrupted", [("batch", .string(batch.name)),
-                                                ("scenario", status.running.map(JSONValue.string) ?? .null)])
+                                                ("scenario", status.running.map(JSONValue.string) ?? .null)], last: true)
                 try? status.write(status: "interrupted")
             }
+            try Interruption.shared.committing { try status.write(status: "running") }
             log.event("batch_started", [("batch", .string(batch.name)), ("file", .string(batchFile)),
                                         ("sha256", .string(batchHash)), ("night", .string(night)),
                                         ("scenarios", .int(Int64(batch.scenarios.count)))])
@@ -125,7 +125,11 @@ struct Batch: ParsableCommand {
                 status.finished(.object(scenarioStatus))
             }
             let failed = status.failed
-            try Interruption.shared.committing { try status.write(status: failed == 0 ? "ok" : "failed") }
+            try Interruption.shared.committing {
+                try status.write(status: failed == 0 ? "ok" : "failed")
+                // The night is over: a signal from here on must not relabel it.
+                Interruption.shared.onInterrupt(nil)
+            }
             let seconds = Date().timeIntervalSince(started)
             log.event("batch_finished", [("batch", .string(batch.name)), ("failed", .int(Int64(failed))),
                                          ("seconds", .number(seconds))])
@@ -267,7 +271,8 @@ struct Batch: ParsableCommand {
 /// so a log survives whatever stops the batch. A signal's last event may come from another
 /// thread, hence the lock.
 final class BatchLog: Sendable {
-    private let handle: Mutex<FileHandle>
+    /// The file, and whether its last event is written (nothing may follow it).
+    private let handle: Mutex<(file: FileHandle, closed: Bool)>
     let path: String
 
     init(path: String) throws {
@@ -279,12 +284,13 @@ final class BatchLog: Sendable {
             throw OutputError(path: path, message: "cannot open the batch log for appending")
         }
         handle.seekToEndOfFile()
-        self.handle = Mutex(handle)
+        self.handle = Mutex((handle, false))
     }
 
-    deinit { handle.withLock { try? $0.close() } }
+    deinit { handle.withLock { try? $0.file.close() } }
 
-    func event(_ name: String, _ fields: [(String, JSONValue)]) {
+    /// Appends an event; `last` makes it the log's last (the batch was interrupted).
+    func event(_ name: String, _ fields: [(String, JSONValue)], last: Bool = false) {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let object: JSONValue = .object([("time", .string(formatter.string(from: Date()))), ("event", .string(name))] + fields)
@@ -292,8 +298,10 @@ final class BatchLog: Sendable {
         let line = object.serialized().split(separator: "\n")
             .map { $0.drop { $0 == " " } }.joined() + "\n"
         handle.withLock { handle in
-            handle.write(Data(line.utf8))
-            try? handle.synchronize()
+            guard !handle.closed else { return }
+            handle.file.write(Data(line.utf8))
+            try? handle.file.synchronize()
+            handle.closed = last
         }
     }
 }

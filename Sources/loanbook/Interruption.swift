@@ -5,9 +5,9 @@ import Synchronization
 
 /// SIGINT and SIGTERM (CLI.md: an interrupted run exits 1 and leaves no partial output).
 ///
-/// Outside a commit the process stops at once: nothing has been written yet, since outputs
-/// only go to disk after the simulation, so there is nothing to clean up and an earlier run's
-/// outputs are untouched. Inside `committing` (writing an output directory, a history
+/// Outside a commit the process stops at once: outputs only go to disk after the simulation,
+/// so a run has written nothing yet and an earlier run's outputs are untouched (a batch says
+/// its last word first, see `onInterrupt`). Inside `committing` (writing an output directory, a history
 /// transaction) the signal is noted and the commit is abandoned at its next check
 /// (`OutputDirectory.write`'s `beforeSwap`, which removes the temporary directory); the
 /// process then exits 1. A signal that arrives after that last check lets the swap finish:
@@ -48,8 +48,13 @@ final class Interruption: Sendable {
 
     var signalReceived: Int32? { state.withLock { $0.signal } }
 
-    /// Runs `body` if a signal stops the process, once, before it exits.
-    func onInterrupt(_ body: @escaping @Sendable () -> Void) { lastWords.withLock { $0 = body } }
+    /// Runs `body` if a signal stops the process, once, before it exits; nil takes it back.
+    func onInterrupt(_ body: (@Sendable () -> Void)?) { lastWords.withLock { $0 = body } }
+
+    /// Taken by the first thread that exits on a signal and never given back, so that a second
+    /// one (the signal queue and the main thread leaving a commit) waits for `_exit` instead of
+    /// cutting the last words short.
+    private static let exiting = NSLock()
 
     /// Throws if a signal has arrived; passed to `OutputDirectory.write(_:beforeSwap:)`.
     func check() throws {
@@ -75,6 +80,7 @@ final class Interruption: Sendable {
 
     static func exitInterrupted(_ number: Int32) -> Never {
         let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
+        exiting.lock()
         Progress.write("\nloanbook: interrupted (\(name)); outputs not written, earlier outputs left as they were\n")
         shared.lastWords.withLock { body in
             defer { body = nil }
