@@ -10,11 +10,12 @@ struct Compare: ParsableCommand {
         discussion: """
             Both scenarios run on the same seed and path indices, so path i of A and path i of B \
             share the economy, every draw of today's book and every new loan both make. Writes \
-            DIR/<stem of A>/ and DIR/<stem of B>/ (what 'run' writes; <stem>-a and <stem>-b when \
-            the stems are equal), DIR/difference.csv (projection.csv's columns over B - A per path) \
-            and DIR/comparison.json (mean difference, se, 95% interval, probability that B costs \
-            less, variance reduction against independent runs, and a tornado of B's variant \
-            assumptions), all at once or not at all. --seed and --paths default to A's. \
+            DIR/<stem of A>/ and DIR/<stem of B>/ (what 'run' writes, except that B's cost above \
+            budget is measured against A's budget unless B's scenario sets its own; <stem>-a and \
+            <stem>-b when the stems are equal), DIR/difference.csv (projection.csv's columns over \
+            B - A per path) and DIR/comparison.json (mean difference, se, 95% interval, probability \
+            that B costs less, variance reduction against independent runs, the risicomelding \
+            paired, and a tornado of B's variant assumptions), all at once or not at all. --seed and --paths default to A's. \
             Refused (exit 2): different books, as-of years, horizons or sectors. \
             Other differences in the economy or in the new-business products are warned about.
             """)

@@ -115,9 +115,14 @@ struct RunJob {
         }
     }
 
-    /// The run's budgeted net cost per year and for the horizon, as `cost_above_budget` took it.
-    func budget(of run: RunResult) -> [Double] {
-        budgetedNetCost ?? Settler.budgetedNetCost(run.results, provision: simulation.scenario.provision)
+    /// The run's budget as `cost_above_budget` took it, for another run to be measured against:
+    /// its inputs are this scenario's (and its budget scenario's), as `budget ...` roles.
+    func budget(of run: RunResult) -> Budget {
+        Budget(netCost: budgetedNetCost ?? Settler.budgetedNetCost(run.results, provision: simulation.scenario.provision),
+               inputs: manifestInputs.map {
+                   Manifest.Input(role: $0.role.hasPrefix("budget") ? $0.role : "budget " + $0.role, path: $0.path,
+                                  sha256: $0.sha256)
+               })
     }
 
     /// Whether the scenario sets its budget (a table or a budget scenario) rather than taking
@@ -126,9 +131,16 @@ struct RunJob {
         simulation.scenario.provision.budgetedNetCost != nil || simulation.scenario.provision.budgetScenario != nil
     }
 
-    /// - Parameter budget: the budgeted net cost to measure `cost_above_budget` against instead
-    ///   of the scenario's own (a comparison measures B against A's budget).
-    func execute(label: String, budget: [Double]? = nil) -> Outcome {
+    /// A budget from elsewhere: the budgeted net cost per year and for the horizon, and the
+    /// inputs it comes from (for the manifest, as `budget ...` roles).
+    struct Budget {
+        var netCost: [Double]
+        var inputs: [Manifest.Input]
+    }
+
+    /// - Parameter budget: what to measure `cost_above_budget` against instead of the
+    ///   scenario's own budget (a comparison measures B against A's).
+    func execute(label: String, budget: Budget? = nil) -> Outcome {
         let progress = Progress(label: label, total: paths.count, quiet: quiet)
         let start = Date()
         if let target {
@@ -148,8 +160,10 @@ struct RunJob {
                            keepingPaths: keepPaths, paths: used, seconds: seconds, targetNote: note)
         }
         var run = simulation.run(paths: paths, threads: threads, settleBudget: false) { progress.update($0) }
+        var manifest = self.manifest
         if let budget {
-            Settler.fillCostAboveBudget(&run.results, budgetedNetCost: budget)
+            Settler.fillCostAboveBudget(&run.results, budgetedNetCost: budget.netCost)
+            manifest.inputs += budget.inputs
         } else {
             settleBudget(&run)
         }

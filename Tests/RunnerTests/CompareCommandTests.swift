@@ -1,4 +1,5 @@
 import Foundation
+import LoanBookIO
 import Testing
 
 /// `loanbook compare` through the binary: both runs, the difference, its report and a manifest
@@ -43,5 +44,23 @@ import Testing
             #expect(pA == ownA && pB == ownB, "\(year)")
             #expect(abs((entry["mean_difference"] as? Double ?? .nan) - (pB - pA)) < 1e-12)
         }
+        // B's outputs depend on A's scenario: its manifest names A's files as the budget's.
+        let manifestB = try Manifest.read(path: dir + "/cmp/variant-2-ez/manifest.json")
+        #expect(manifestB.inputs.contains { $0.role == "budget scenario" && $0.path == "scenarios/current.yaml" })
+    }
+
+    /// A scenario B with a budget of its own keeps it (crisis: the base scenario's budget).
+    @Test func aScenarioWithItsOwnBudgetKeepsIt() throws {
+        let dir = try Runner.temporaryDirectory("compare-own")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try Runner.run(["compare", "scenarios/base.yaml", "scenarios/crisis.yaml", "--paths", "200",
+                                     "--tornado-paths", "0", "--quiet", "--out", dir + "/cmp"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/cmp/comparison.json")))
+            as? [String: Any]
+        #expect((json?["provision"] as? [String: Any])?["budget_of_b"] as? String == "own")
+        let run = try Runner.run(["run", "scenarios/crisis.yaml", "--paths", "200", "--quiet", "--out", dir + "/crisis"])
+        #expect(run.status == 0)
+        #expect(Runner.bytes(dir + "/cmp/crisis/projection.csv") == Runner.bytes(dir + "/crisis/projection.csv"))
     }
 }
