@@ -107,6 +107,12 @@ struct ShardSet {
             }
         }
         compare("engine_version", \.engineVersion) { $0 }
+        // This engine must be the shards': it makes the merged files and labels them with its version.
+        if first.manifest.engineVersion != engineVersion {
+            problems.append(InputProblem(
+                file: first.directory + "/" + RunOutputs.manifest, field: "engine_version", value: first.manifest.engineVersion,
+                expected: "this loanbook's engine (\(engineVersion)); merge with the loanbook that ran the shards"))
+        }
         compare("seed", \.seed) { "\($0)" }
         compare("paths", \.paths) { "\($0)" }
         compare("shards", \.shards) { "\($0)" }
@@ -120,7 +126,10 @@ struct ShardSet {
         var byIndex: [Int: String] = [:]
         for shard in shards {
             let index = shard.manifest.shard ?? 1
-            if shard.manifest.shard == nil && count != 1 {
+            if let number = shard.manifest.shard, !(1...max(count, 1)).contains(number) {
+                problems.append(InputProblem(file: shard.directory + "/" + RunOutputs.manifest, field: "shard",
+                                             value: "\(number)/\(count)", expected: "a shard number 1...\(count)"))
+            } else if shard.manifest.shard == nil && count != 1 {
                 problems.append(InputProblem(file: shard.directory + "/" + RunOutputs.manifest, field: "shard",
                                              expected: "a shard number 1...\(count)"))
             } else if let previous = byIndex[index] {

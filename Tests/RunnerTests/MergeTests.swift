@@ -86,7 +86,23 @@ import Testing
         let duplicate = try Runner.run(["merge", a1, a1, a2, "--out", dir + "/m5"])
         #expect(duplicate.status == 2 && duplicate.stderr.contains("each shard once"))
 
-        for m in ["m1", "m2", "m3", "m4", "m5"] {
+        // Manifests edited by hand: a shard number out of range, another engine's shards.
+        func edit(_ shard: String, _ change: (String) -> String) throws -> String {
+            let copy = shard + "-edited"
+            try? FileManager.default.removeItem(atPath: copy)
+            try FileManager.default.copyItem(atPath: shard, toPath: copy)
+            let text = try String(contentsOfFile: copy + "/manifest.json", encoding: .utf8)
+            try change(text).write(toFile: copy + "/manifest.json", atomically: true, encoding: .utf8)
+            return copy
+        }
+        let outOfRange = try edit(a2) { $0.replacingOccurrences(of: "\"shard\": 2", with: "\"shard\": 7") }
+        let range = try Runner.run(["merge", a1, outOfRange, "--out", dir + "/m6"])
+        #expect(range.status == 2 && range.stderr.contains("shard: got '7/2', expected a shard number 1...2"), "\(range.stderr)")
+        let older = try [a1, a2].map { try edit($0) { $0.replacingOccurrences(of: "\"engine_version\": \"", with: "\"engine_version\": \"0.0.") } }
+        let engine = try Runner.run(["merge"] + older + ["--out", dir + "/m7"])
+        #expect(engine.status == 2 && engine.stderr.contains("expected this loanbook's engine"), "\(engine.stderr)")
+
+        for m in ["m1", "m2", "m3", "m4", "m5", "m6", "m7"] {
             #expect(!FileManager.default.fileExists(atPath: dir + "/" + m))
         }
         let good = try Runner.run(["merge", a2, a1, "--out", dir + "/good", "--quiet"])
