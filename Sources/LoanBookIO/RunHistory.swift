@@ -222,6 +222,13 @@ public struct RunHistory: Sendable {
         var upper: Double? = nil
     }
 
+    /// The summary figures `figureRows` writes (`history --figure` takes them)...
+    public static let figures = ["provision_amount", "exceedance_probability"]
+        + ProvisionAnalysis.levels.map { "required_" + SummaryJSON.levelKey($0) }
+        + ["collected_share", "collected_share_p50", "contribution_es95"]
+    /// ...and the families named by a kind or a sector.
+    public static let figureFamilies = ["contribution_es95.kind.", "contribution_es95.sector."]
+
     /// summary.json's figures as rows (docs/batch.md lists them).
     static func figureRows(_ f: Figures) -> [FigureRow] {
         var rows: [FigureRow] = []
@@ -249,10 +256,10 @@ public struct RunHistory: Sendable {
         let c = f.contributions
         rows.append(FigureRow(figure: "contribution_es95", year: "all", value: finite(c.expectedShortfall)))
         for part in c.byKind {
-            rows.append(FigureRow(figure: "contribution_es95.kind." + part.name, year: "all", value: finite(part.value)))
+            rows.append(FigureRow(figure: figureFamilies[0] + part.name, year: "all", value: finite(part.value)))
         }
         for part in c.bySector {
-            rows.append(FigureRow(figure: "contribution_es95.sector." + part.name, year: "all", value: finite(part.value)))
+            rows.append(FigureRow(figure: figureFamilies[1] + part.name, year: "all", value: finite(part.value)))
         }
         return rows
     }

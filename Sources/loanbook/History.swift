@@ -21,7 +21,7 @@ struct History: ParsableCommand {
     @Option(help: "A metric of projection.csv (municipal_net_result, cost_above_budget, ...).")
     var metric: String?
 
-    @Option(help: "A calendar year, 'all' for the whole horizon, or 'every' for every row (default).")
+    @Option(help: "A calendar year, 'all' for the whole horizon, 'any' for a probability in any year, or 'every' for every row (default).")
     var year: String = "every"
 
     @Option(help: "Only this scenario (its name).")
@@ -35,24 +35,19 @@ struct History: ParsableCommand {
             throw ValidationError("--metric and --figure: give one; a metric's statistics and the summary figures are separate tables")
         }
         if year != "every" && year != "all" && year != "any" && Int(year) == nil {
-            throw ValidationError("--year: expected a calendar year, 'all' or 'every', got '\(year)'")
+            throw ValidationError("--year: expected a calendar year, 'all', 'any' or 'every', got '\(year)'")
         }
         // A misspelt name would print only the header, which reads as "no history".
         if let metric, Metric(rawValue: metric) == nil {
             throw ValidationError("--metric: got '\(metric)', expected a metric of projection.csv: "
                 + Metric.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        if let figure, !Self.figures.contains(figure),
-           !Self.figurePrefixes.contains(where: { figure.hasPrefix($0) && figure.count > $0.count }) {
+        if let figure, !RunHistory.figures.contains(figure),
+           !RunHistory.figureFamilies.contains(where: { figure.hasPrefix($0) && figure.count > $0.count }) {
             throw ValidationError("--figure: got '\(figure)', expected one of "
-                + (Self.figures + Self.figurePrefixes.map { $0 + "NAME" }).joined(separator: ", "))
+                + (RunHistory.figures + RunHistory.figureFamilies.map { $0 + "NAME" }).joined(separator: ", "))
         }
     }
-
-    /// The summary figures the history holds (docs/batch.md), and the families named by a kind or sector.
-    static let figures = ["provision_amount", "exceedance_probability", "required_p90", "required_p95", "required_p99",
-                          "collected_share", "collected_share_p50", "contribution_es95"]
-    static let figurePrefixes = ["contribution_es95.kind.", "contribution_es95.sector."]
 
     func run() throws {
         try CommandFailure.report {

@@ -67,6 +67,13 @@ import Testing
             let query = try Runner.run(["history", "--db", dir + "/history.sqlite"] + arguments)
             #expect(query.status == status, "\(arguments): \(query.stderr)")
         }
+        // Every figure the history holds is one `--figure` takes.
+        let all = try Runner.run(["history", "--db", dir + "/history.sqlite"])
+        let names = Set(all.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[5]) })
+        #expect(names.count > 10)
+        for name in names {
+            #expect(RunHistory.figures.contains(name) || RunHistory.figureFamilies.contains { name.hasPrefix($0) }, "\(name)")
+        }
     }
 
     /// CLI.md: a scenario is written to DIR/<as-of date>/<scenario name>/, whatever its file is
