@@ -203,6 +203,27 @@ public struct OutputDirectory: Sendable {
         }
     }
 
+    /// Puts one small file in place whole (`batch.json`): written beside it, flushed, renamed
+    /// over it, and the directory flushed, so a reader sees the old file or the new one.
+    /// - Throws: `OutputError`; the file is then as it was.
+    public static func replaceFile(at path: String, with contents: Data) throws {
+        let temporary = "\(path).tmp-\(getpid())"
+        unlink(temporary)
+        do {
+            try writeDurably(contents, to: temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let failure = OutputError.system("rename from \(temporary)", path: path)
+            unlink(temporary)
+            throw failure
+        }
+        let directory = FilePaths.directory(of: path)
+        try? syncDirectory(directory.isEmpty ? "." : directory)
+    }
+
     /// Creates a new file, writes all of `contents` and fsyncs it before closing.
     public static func writeDurably(_ contents: Data, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)

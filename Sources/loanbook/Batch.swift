@@ -248,23 +248,6 @@ struct Batch: ParsableCommand {
         }
         return ScenarioOutcome(record: record)
     }
-
-    /// A small file put in place whole: written beside, flushed, renamed.
-    static func writeFileAtomically(_ data: Data, to path: String) throws {
-        let temporary = "\(path).tmp-\(getpid())"
-        do {
-            try? FileManager.default.removeItem(atPath: temporary)
-            try OutputDirectory.writeDurably(data, to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw OutputError(path: path, message: "rename failed: \(message)")
-        }
-    }
 }
 
 /// `batch.log.jsonl`: one JSON object per line and event, appended and flushed as it happens,
@@ -329,16 +312,20 @@ final class BatchStatusFile: Sendable {
     }
 
     var running: String? { state.withLock { $0.running } }
-    var failed: Int { state.withLock { $0.scenarios.filter { $0["status"] == .string("failed") }.count } }
+    var failed: Int { state.withLock { Self.failed($0.scenarios) } }
+
+    private static func failed(_ scenarios: [JSONValue]) -> Int {
+        scenarios.filter { $0["status"] == .string("failed") }.count
+    }
     var count: Int { state.withLock { $0.scenarios.count } }
 
     /// Puts the file in place whole, with `status` and the scenarios finished so far.
     func write(status: String) throws {
         let (scenarios, running) = state.withLock { ($0.scenarios, $0.running) }
         var fields = header + [("status", .string(status)),
-                               ("failed", .int(Int64(scenarios.filter { $0["status"] == .string("failed") }.count)))]
+                               ("failed", .int(Int64(Self.failed(scenarios))))]
         if status == "interrupted" { fields.append(("interrupted_scenario", running.map(JSONValue.string) ?? .null)) }
         fields.append(("scenarios", .array(scenarios)))
-        try Batch.writeFileAtomically(Data((JSONValue.object(fields).serialized() + "\n").utf8), to: path)
+        try OutputDirectory.replaceFile(at: path, with: Data((JSONValue.object(fields).serialized() + "\n").utf8))
     }
 }

@@ -39,7 +39,8 @@ struct BookCommand: ParsableCommand {
             guard out.hasSuffix(".csv"), out.count > 4, !out.hasSuffix("/.csv") else {
                 throw ValidationError("--out: expected a .csv file path such as books/nijmegen-2014.csv, got '\(out)'")
             }
-            // Both files are replaced by renaming: a device, a folder or a link to one must stay as it is.
+            // Both files are replaced by renaming, which would put a regular file in place of a device,
+            // a folder or a symbolic link (even one to a regular file): those are left as they are.
             for path in [out, Self.historyPath(for: out)] {
                 var info = stat()
                 if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
@@ -97,8 +98,9 @@ private struct WriteFailure: Error, CustomStringConvertible {
 
 /// Writes every file to a temporary name in its own directory, then renames them into place
 /// in order, so a reader never sees a half-written file. The files present before are kept
-/// under a second name (a hard link) until all are in place, so a failed rename puts the
-/// earlier ones back: the set appears whole or not at all. Temporary files are removed.
+/// under a second name (a hard link, or a copy where the file system has none) until all are
+/// in place, so a failed rename puts the earlier ones back: the set appears whole or not at
+/// all. Temporary files are removed.
 private func writeAtomically(_ files: [(path: String, text: String)]) throws {
     func sibling(_ path: String, _ suffix: String) -> String {
         let url = URL(fileURLWithPath: path)
@@ -120,8 +122,12 @@ private func writeAtomically(_ files: [(path: String, text: String)]) throws {
     for file in files where access(file.path, F_OK) == 0 {
         let copy = sibling(file.path, "old")
         unlink(copy)
-        guard link(file.path, copy) == 0 else {
-            throw WriteFailure(message: "cannot keep \(file.path) as \(copy) while replacing it: \(String(cString: strerror(errno)))")
+        if link(file.path, copy) != 0 {
+            let reason = String(cString: strerror(errno))
+            guard let data = FileManager.default.contents(atPath: file.path),
+                  (try? OutputDirectory.writeDurably(data, to: copy)) != nil else {
+                throw WriteFailure(message: "cannot keep \(file.path) as \(copy) while replacing it: \(reason)")
+            }
         }
         kept.append((file.path, copy))
     }

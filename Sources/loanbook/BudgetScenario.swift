@@ -10,7 +10,7 @@ enum BudgetScenario {
     static func expectedNetCost(of path: String, for scenario: Scenario, file: String, threads: Int) throws
         -> (netCost: [Double], inputs: [Manifest.Input])
     {
-        let budget = try ScenarioCheck.budgetInputs(path, for: scenario, file: file)
+        let budget = try ScenarioCheck.budgetInputs(path, for: scenario, file: file, checkingEngine: false)
         var budgetScenario = budget.scenario
         budgetScenario.paths = scenario.paths
         budgetScenario.seed = scenario.seed

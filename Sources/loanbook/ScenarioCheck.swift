@@ -10,13 +10,16 @@ enum ScenarioCheck {
         do {
             return try Simulation(scenario: scenario, book: book)
         } catch let failure as Simulation.Failure {
-            throw InputProblems([problem(failure, file: file)])
+            throw InputProblems([problem(failure, scenario: scenario, file: file)])
         }
     }
 
     /// The budget scenario `path` (`provision.budgeted_net_cost`) of `scenario` in `file`, read and
-    /// checked to share its as-of year and horizon.
-    static func budgetInputs(_ path: String, for scenario: Scenario, file: String) throws -> ScenarioInputs {
+    /// checked to share its as-of year and horizon, and (with `checkingEngine`) to be one the
+    /// engine accepts; `BudgetScenario` makes that simulation itself.
+    static func budgetInputs(_ path: String, for scenario: Scenario, file: String, checkingEngine: Bool = true) throws
+        -> ScenarioInputs
+    {
         let field = "provision.budgeted_net_cost"
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputProblems([InputProblem(file: file, field: field, value: path, expected: "an existing scenario file")])
@@ -28,13 +31,17 @@ enum ScenarioCheck {
                 expected: "a budget scenario with the same as_of_year (\(scenario.asOfYear)) and horizon_years "
                     + "(\(scenario.horizonYears)); it has \(budget.book.asOfYear) and \(budget.scenario.horizonYears)")])
         }
-        _ = try simulation(budget.scenario, book: budget.book, file: path)
+        if checkingEngine { _ = try simulation(budget.scenario, book: budget.book, file: path) }
         return budget
     }
 
     /// The engine's refusal said as the field to change and what it should hold.
-    static func problem(_ failure: Simulation.Failure, file: String) -> InputProblem {
-        switch failure {
+    static func problem(_ failure: Simulation.Failure, scenario: Scenario, file: String) -> InputProblem {
+        /// `new_business[i]` as the scenario file writes it.
+        func field(of name: String) -> String {
+            scenario.newBusiness.firstIndex { $0.name == name }.map { "new_business[\($0)]" } ?? "new_business"
+        }
+        return switch failure {
         case .unknownSector(let position, let sector):
             InputProblem(file: file, field: "economy.sectors", value: sector,
                          expected: "every sector of the book (position \(position) is in '\(sector)')")
@@ -47,13 +54,14 @@ enum ScenarioCheck {
         case .economy(let text):
             InputProblem(file: file, field: "economy", expected: "an economy the model can use: \(text)")
         case .unknownName(let product, let what, let name):
-            InputProblem(file: file, field: "new_business.\(product)", value: name,
-                         expected: "a \(what) the scenario defines")
+            InputProblem(file: file, field: field(of: product), value: name,
+                         expected: "a \(what) the scenario defines (product '\(product)')")
         case .tooMuchNewBusiness(let product, let year, let expected):
-            InputProblem(file: file, field: "new_business.\(product).applications",
+            InputProblem(file: file, field: field(of: product) + ".applications",
                          value: "\(Int(expected.rounded())) loans expected in \(year)",
                          expected: "at most \(Simulation.maximumExpectedNewLoans) expected loans a product-year "
-                             + "(applications x approval_share); lower them")
+                             + "(product '\(product)': applications or applications_by_year, x approval_share, x the "
+                             + "variant's multipliers); lower them")
         }
     }
 }

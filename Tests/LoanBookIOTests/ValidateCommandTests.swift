@@ -8,8 +8,8 @@ import Testing
             .replacingOccurrences(of: "approval_share: 0.2", with: "approval_share: 1")
         let workspace = try CLIWorkspace(scenario: scenario)
         defer { workspace.remove() }
-        let expected = "scenario.yaml: new_business.starters.applications: got '50000 loans expected in 2014', "
-            + "expected at most 2000 expected loans a product-year (applications x approval_share); lower them"
+        let expected = "scenario.yaml: new_business[0].applications: got '50000 loans expected in 2014', "
+            + "expected at most 2000 expected loans a product-year (product 'starters'"
         let validate = try workspace.run(["validate", "scenario.yaml"])
         #expect(validate.status == 2 && validate.stderr.contains(expected), "\(validate)")
         let run = try workspace.runScenario()

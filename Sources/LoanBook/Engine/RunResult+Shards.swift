@@ -13,7 +13,8 @@ extension RunResult {
     }
 
     /// A result of zeros for `paths` paths, to be filled shard by shard with `place(_:at:)`, so
-    /// that a merge holds the run's paths once and one shard beside them, not every shard twice.
+    /// that a merge holds the run's paths once and beside them only the shard being placed (its
+    /// file and its figures), not every shard twice.
     public init(firstYear: Int, years: Int, paths: Int, sectors: [String]) {
         self.init(PathResults(firstYear: firstYear, years: years, paths: paths),
                   costByKind: Array(repeating: 0, count: paths * Kind.allCases.count),
