@@ -37,8 +37,8 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// not touched; if the swap itself fails, the old DIR is renamed back.
 ///
 /// Between the two renames DIR is briefly absent, never partial. An existing DIR is replaced only
-/// if it holds nothing but loanbook's outputs (`checkReplaceable`): `--out ~/Documents` must not
-/// delete the documents.
+/// if it is one earlier output (`checkReplaceable`): `--out ~/Documents` must not delete the
+/// documents, nor `--out results` the shards inside it.
 public struct OutputDirectory: Sendable {
     /// Writes `contents` to a new file at `path`. Replaceable so tests can make a write fail.
     public typealias FileWriter = @Sendable (_ contents: Data, _ path: String) throws -> Void
@@ -60,7 +60,7 @@ public struct OutputDirectory: Sendable {
     ///   - beforeSwap: called when every file is on disk, just before DIR is replaced; if it
     ///     throws (the run was interrupted, say) the temporary directory is removed and DIR is
     ///     left as it was.
-    /// - Throws: `OutputError`, `InputProblem` (DIR holds what loanbook did not write), or what
+    /// - Throws: `OutputError`, `InputProblem` (DIR is not one earlier output), or what
     ///   `beforeSwap` throws; DIR is then as it was before the call.
     public func write(_ files: [(name: String, contents: Data)], beforeSwap: () throws -> Void = {}) throws {
         try Self.checkNames(files.map(\.name), directory: path)
