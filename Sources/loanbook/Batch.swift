@@ -313,11 +313,11 @@ final class BatchStatusFile: Sendable {
 
     var running: String? { state.withLock { $0.running } }
     var failed: Int { state.withLock { Self.failed($0.scenarios) } }
+    var count: Int { state.withLock { $0.scenarios.count } }
 
     private static func failed(_ scenarios: [JSONValue]) -> Int {
         scenarios.filter { $0["status"] == .string("failed") }.count
     }
-    var count: Int { state.withLock { $0.scenarios.count } }
 
     /// Puts the file in place whole, with `status` and the scenarios finished so far.
     func write(status: String) throws {

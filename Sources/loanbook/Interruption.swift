@@ -7,8 +7,8 @@ import Synchronization
 ///
 /// Outside a commit the process stops at once: outputs only go to disk after the simulation,
 /// so a run has written nothing yet and an earlier run's outputs are untouched (a batch says
-/// its last word first, see `onInterrupt`). Inside `committing` (writing an output directory, a history
-/// transaction) the signal is noted and the commit is abandoned at its next check
+/// its last word first, see `onInterrupt`). Inside `committing` (writing an output directory,
+/// a history transaction) the signal is noted and the commit is abandoned at its next check
 /// (`OutputDirectory.write`'s `beforeSwap`, which removes the temporary directory); the
 /// process then exits 1. A signal that arrives after that last check lets the swap finish:
 /// the outputs are then whole and new, never partial.
