@@ -1,9 +1,11 @@
+import Foundation
 import Testing
 @testable import LoanBookIO
 
 @Suite struct BatchYAMLTests {
     @Test func readsBatchRelativeToItsFile() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try write(Fixture.scenario, to: dir + "/a.yaml")
         try write("name: nightly\nscenarios: [a.yaml]\npaths: 2000\n", to: dir + "/nightly.yaml")
         let batch = try BatchYAML.load(path: dir + "/nightly.yaml")
@@ -12,6 +14,7 @@ import Testing
 
     @Test func reportsEveryProblem() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try write("name: nightly\nscenarios:\n  - missing.yaml\n  - missing.yaml\npath: 10\n", to: dir + "/b.yaml")
         let found = problems { _ = try BatchYAML.load(path: dir + "/b.yaml") }
         #expect(found.count == 2, "\(found)")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LoanBook
 @testable import LoanBookIO
@@ -5,6 +6,7 @@ import LoanBook
 @Suite struct LendingHistoryTests {
     @Test func readsBookWithSidecar() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try write(Fixture.book, to: dir + "/book.csv")
         try write(Fixture.history, to: dir + "/book.history.csv")
         let book = try BookCSV.read(bookAt: dir + "/book.csv", asOfYear: 2014)
@@ -17,6 +19,7 @@ import LoanBook
 
     @Test func missingSidecarNamesThePath() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try write(Fixture.book, to: dir + "/book.csv")
         let found = problems { _ = try BookCSV.read(bookAt: dir + "/book.csv", asOfYear: 2014) }
         #expect(found.count == 1)
@@ -47,6 +50,7 @@ import LoanBook
 @Suite struct BookScenarioCheckTests {
     @Test func namesTheBookRowsThatUseUnknownSectorsAndClasses() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         // The fixture scenario knows sectors retail, horeca and risk classes A, B.
         try write(Fixture.book + "B9,bk,starter,retial,2012,1,0.08,36,annuity,performing,A,0\n", to: dir + "/book.csv")
         let scenario = try ScenarioYAML.decode(Fixture.scenario, file: dir + "/s.yaml")

@@ -171,6 +171,7 @@ struct BadScenario: Sendable, CustomTestStringConvertible {
 
     @Test func inheritsFromBase() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try write(Fixture.scenario, to: dir + "/base.yaml")
         try write("base: base.yaml\nname: crisis\neconomy:\n  fixed: {2014: -2, 2015: -2}\n", to: dir + "/crisis.yaml")
         let crisis = try ScenarioYAML.load(path: dir + "/crisis.yaml")
