@@ -157,6 +157,11 @@ public struct OutputDirectory: Sendable {
     /// user's files, the folders of several runs, the shards a merge reads, would be deleted.
     /// - Throws: `InputProblem` naming DIR and what it holds.
     public func checkReplaceable() throws {
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            throw InputProblem(file: path, field: "--out", expected: "a folder, not a symbolic link (it would be "
+                + "replaced by a folder of its own, the outputs it points to left behind): give the folder it points to")
+        }
         let foreign = Self.foreignEntries(in: path)
         guard !foreign.isEmpty else { return }
         let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
@@ -180,13 +185,21 @@ public struct OutputDirectory: Sendable {
         guard let entries = try? fm.contentsOfDirectory(atPath: directory) else { return ["(an unreadable listing)"] }
         let named = entries.sorted().map { isDirectory(directory + "/" + $0) ? $0 + "/" : $0 }
         guard !entries.isEmpty, isOutput(directory) else { return named }
-        let comparison = entries.contains(ComparisonOutputs.comparison)
+        let runFolders = comparisonRunFolders(in: directory)
         return named.filter { name in
             guard name.hasSuffix("/") else { return !outputNames.contains(name) }
             let folder = directory + "/" + name.dropLast()
-            guard comparison, isOutput(folder), let inner = try? fm.contentsOfDirectory(atPath: folder) else { return true }
+            guard runFolders.contains(String(name.dropLast())), isOutput(folder),
+                  let inner = try? fm.contentsOfDirectory(atPath: folder) else { return true }
             return !inner.allSatisfy { outputNames.contains($0) && !isDirectory(folder + "/" + $0) }
         }
+    }
+
+    /// The two run folders an earlier comparison's `comparison.json` names; none without one.
+    private static func comparisonRunFolders(in directory: String) -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + ComparisonOutputs.comparison),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+        return Set(["a", "b"].compactMap { (json[$0] as? [String: Any])?["directory"] as? String })
     }
 
     /// Names must stay inside DIR and be unique; checked before anything is written.

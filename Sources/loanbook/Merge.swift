@@ -37,6 +37,7 @@ struct Merge: ParsableCommand {
                 (directory: directory, manifest: try Manifest.read(path: directory + "/" + RunOutputs.manifest))
             }
             let plan = try ShardSet.check(shards)
+            try plan.checkOutside(out)
             try OutputDirectory(path: out).checkReplaceable()
             let inputs = try plan.loadInputs()
             let job = try RunJob(inputs: inputs, paths: plan.manifest.paths, seed: plan.manifest.seed, shard: nil,
@@ -154,6 +155,20 @@ struct ShardSet {
         merged.shard = nil
         let ordered = shards.sorted { ($0.manifest.shard ?? 1) < ($1.manifest.shard ?? 1) }
         return ShardSet(manifest: merged, ordered: ordered)
+    }
+
+    /// Refuses an output folder that is a shard's or holds one: it is replaced whole, and the
+    /// shards' paths.bin are the only copy of the per-path figures.
+    func checkOutside(_ out: String) throws {
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        let target = resolved(out)
+        for (directory, _) in ordered {
+            let shard = resolved(directory)
+            if shard == target || shard.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+                throw InputProblem(file: out, field: "--out", value: out,
+                                   expected: "a folder apart from the shards (\(directory) would be replaced with it)")
+            }
+        }
     }
 
     /// The scenario the shards ran, read again, refused if any input changed since.

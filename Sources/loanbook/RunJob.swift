@@ -115,14 +115,15 @@ struct RunJob {
         }
     }
 
-    /// The run's budget as `cost_above_budget` took it, for another run to be measured against:
-    /// its inputs are this scenario's (and its budget scenario's), as `budget ...` roles.
+    /// The run's budget as `cost_above_budget` took it, for another run to be measured against,
+    /// with the files it comes from as `budget ...` roles: this scenario's, or its budget
+    /// scenario's when it has one.
     func budget(of run: RunResult) -> Budget {
-        Budget(netCost: budgetedNetCost ?? Settler.budgetedNetCost(run.results, provision: simulation.scenario.provision),
-               inputs: manifestInputs.map {
-                   Manifest.Input(role: $0.role.hasPrefix("budget") ? $0.role : "budget " + $0.role, path: $0.path,
-                                  sha256: $0.sha256)
-               })
+        if let budgetedNetCost {
+            return Budget(netCost: budgetedNetCost, inputs: manifestInputs.filter { $0.role.hasPrefix("budget ") })
+        }
+        return Budget(netCost: Settler.budgetedNetCost(run.results, provision: simulation.scenario.provision),
+                      inputs: manifestInputs.map { Manifest.Input(role: "budget " + $0.role, path: $0.path, sha256: $0.sha256) })
     }
 
     /// Whether the scenario sets its budget (a table or a budget scenario) rather than taking

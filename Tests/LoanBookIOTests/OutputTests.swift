@@ -141,10 +141,11 @@ private func manifest() -> Manifest {
         let m = manifest().render()
         try out.write([("manifest.json", Data(m.utf8)), ("projection.csv", Data("old".utf8)), ("paths.bin", Data("x".utf8))])
         #expect(try contents(root + "/runs/base") == ["manifest.json": m, "projection.csv": "old", "paths.bin": "x"])
-        try out.write([("manifest.json", Data(m.utf8)), ("comparison.json", Data("{}".utf8)),
+        let comparison = #"{"a": {"directory": "a"}, "b": {"directory": "b"}}"#
+        try out.write([("manifest.json", Data(m.utf8)), ("comparison.json", Data(comparison.utf8)),
                        ("a/manifest.json", Data(m.utf8)), ("a/summary.json", Data("s".utf8))])
         #expect(try contents(root + "/runs/base")
-            == ["manifest.json": m, "comparison.json": "{}", "a/manifest.json": m, "a/summary.json": "s"])
+            == ["manifest.json": m, "comparison.json": comparison, "a/manifest.json": m, "a/summary.json": "s"])
         // A comparison's run folders (a manifest and outputs) are part of its output.
         try out.write([("manifest.json", Data(m.utf8)), ("summary.json", Data("s".utf8))])
         #expect(try contents(root + "/runs/base") == ["manifest.json": m, "summary.json": "s"])
@@ -171,13 +172,24 @@ private func manifest() -> Manifest {
              "empty/"),
             // Not a comparison's: a run folder beside a run's outputs.
             ({ try write(m, "manifest.json"); try write(m, "run/manifest.json") }, "run/"),
-            ({ try write(m, "manifest.json"); try write("", "comparison.json"); try write(m, "run/manifest.json")
-               try write("mine", "run/notes.md") }, "run/"),
+            ({ try write(m, "manifest.json"); try write(#"{"a": {"directory": "run"}}"#, "comparison.json")
+               try write(m, "run/manifest.json"); try write("mine", "run/notes.md") }, "run/"),
+            // A comparison's folder with a merge's shards put beside its two runs.
+            ({ try write(m, "manifest.json"); try write(#"{"a": {"directory": "x"}, "b": {"directory": "y"}}"#, "comparison.json")
+               try write(m, "x/manifest.json"); try write(m, "shard-1/manifest.json"); try write("", "shard-1/paths.bin") },
+             "shard-1/"),
             // Two earlier runs side by side, or the shards of a run: no manifest of its own.
             ({ try write(m, "a/manifest.json"); try write(m, "b/manifest.json") }, "a/, b/, summary.json"),
             // Generic names do not make an output: the manifest must be loanbook's.
             ({ try write("{\"title\": \"mine\"}", "manifest.json") }, "manifest.json, summary.json"),
         ]
+        // A symbolic link would be replaced by a folder, its target's outputs left behind.
+        try fm.createDirectory(atPath: root + "/real", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/real")
+        #expect(throws: InputProblem.self) { try OutputDirectory(path: root + "/link").write([("summary.json", Data())]) }
+        #expect(try fm.destinationOfSymbolicLink(atPath: root + "/link") == root + "/real")
+        try fm.removeItem(atPath: root + "/link")
+        try fm.removeItem(atPath: root + "/real")
         for (setUp, named) in cases {
             try? fm.removeItem(atPath: target)
             try fm.createDirectory(atPath: target, withIntermediateDirectories: true)

@@ -62,5 +62,13 @@ import Testing
         let run = try Runner.run(["run", "scenarios/crisis.yaml", "--paths", "200", "--quiet", "--out", dir + "/crisis"])
         #expect(run.status == 0)
         #expect(Runner.bytes(dir + "/cmp/crisis/projection.csv") == Runner.bytes(dir + "/crisis/projection.csv"))
+
+        // The other way round, B takes A's budget, which is base's: B's manifest names base's files.
+        let reverse = try Runner.run(["compare", "scenarios/crisis.yaml", "scenarios/current.yaml", "--paths", "200",
+                                      "--tornado-paths", "0", "--quiet", "--out", dir + "/rev"])
+        #expect(reverse.status == 0, "\(reverse.stderr)")
+        let roles = try Manifest.read(path: dir + "/rev/current/manifest.json").inputs.map { "\($0.role) \($0.path)" }
+        #expect(roles.filter { $0.hasPrefix("budget scenario") } == ["budget scenario scenarios/base.yaml"], "\(roles)")
+        #expect(Set(roles).count == roles.count, "\(roles)")
     }
 }

@@ -38,7 +38,11 @@ import Testing
         // Merging into the shards' own folder would delete them: refused, nothing touched.
         let before = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         let intoParent = try Runner.run(["merge"] + shardDirectories + ["--out", dir, "--quiet"])
-        #expect(intoParent.status == 2 && intoParent.stderr.contains("which are not"), "\(intoParent.stderr)")
+        #expect(intoParent.status == 2 && intoParent.stderr.contains("a folder apart from the shards"), "\(intoParent.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == before)
+        #expect(FileManager.default.fileExists(atPath: dir + "/shard-1/paths.bin"))
+        let intoShard = try Runner.run(["merge"] + shardDirectories + ["--out", dir + "/shard-1/", "--quiet"])
+        #expect(intoShard.status == 2 && intoShard.stderr.contains("a folder apart from the shards"), "\(intoShard.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == before)
         #expect(FileManager.default.fileExists(atPath: dir + "/shard-1/paths.bin"))
     }
