@@ -10,9 +10,10 @@ struct Merge: ParsableCommand {
         abstract: "Combine the outputs of 'run --shard K/N' into what one run would have written.",
         discussion: """
             Reads each SHARD_DIR's manifest.json and paths.bin. The shards must come from the same \
-            inputs (SHA-256), seed, paths, engine version, command line and shard count, and together \
-            hold every shard exactly once; otherwise nothing is written and the exit status is 2, \
-            naming the field and the directories that differ. The scenario files the manifests name \
+            inputs (SHA-256), seed, paths, command line and shard count and from this loanbook's \
+            engine, and together hold every shard exactly once; DIR must not be or hold a shard. \
+            Otherwise nothing is written and the exit status is 2, naming the field and the \
+            directories that differ. The scenario files the manifests name \
             are read again (from the current directory, as in the manifests) and must still have the \
             recorded hashes. Writes projection.csv, summary.json, contributions.csv, manifest.json \
             and report.html, byte for byte those of the unsharded run.

@@ -41,8 +41,9 @@ import Testing
         #expect(result.stderr.contains("provision.budgeted_net_cost") && result.stderr.contains("nosuch.yaml"))
     }
 
-    /// The output folder is checked before the budget scenario is simulated (which takes as long
-    /// as the run): here the budget's memory guard would refuse, so the --out refusal must come first.
+    /// The output folder is checked before the job is made, and with it the budget scenario's
+    /// simulation (which takes as long as the run): here the memory guard would refuse the job,
+    /// so the --out refusal must come first.
     @Test func aForeignOutputFolderIsRefusedBeforeTheBudgetScenarioRuns() throws {
         let dir = try Runner.temporaryDirectory("budget-out")
         defer { try? FileManager.default.removeItem(atPath: dir) }

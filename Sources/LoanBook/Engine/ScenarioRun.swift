@@ -78,21 +78,25 @@ extension Simulation {
 /// instalments on its loans) costs that much less. What no single sector causes (the budget U,
 /// the norm and instalments on lending before the book, the top-up's kink, cents of rounding)
 /// is the rest, spread pro rata to the sector's lending of the kind over the horizon (to its
-/// first-year closing balances where the kind lent nothing). The parts add up to the kind's
-/// cost, so sector contributions sum to the total.
+/// first-year closing balances where the kind lent nothing, to its exposure in all kinds where
+/// the kind had none). The parts add up to the kind's cost, so sector contributions sum to the
+/// total.
 enum SectorAllocation {
     static func allocate(cost: CostByKind, settler: Settler, workspace w: Simulation.Workspace, sectors: Int,
                          years: Int, into out: UnsafeMutablePointer<Double>) {
         let kinds = Kind.allCases.count
         let sectorStride = years * FlowBucket.count * Flow.count
         let sectorLedger = w.sectorLedger.baseAddress!
-        // Per sector and kind: the marginal cost (EUR), lending and first-year closing (cents).
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * sectors * kinds) { scratch in
+        // Per sector and kind: the marginal cost (EUR), lending and first-year closing (cents);
+        // then the path's norm, which depends on its economy, not on any sector's flows.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * sectors * kinds + max(years, 1)) { scratch in
             let marginal = scratch.baseAddress!, lent = marginal + sectors * kinds, opening = lent + sectors * kinds
+            let norm = UnsafeMutableBufferPointer(start: opening + sectors * kinds, count: max(years, 1))
+            settler.macronorm(factors: w.factors, into: norm)
             for s in 0..<sectors {
                 let own = sectorLedger + s * sectorStride
                 for i in 0..<sectorStride { w.ledgerWithoutSector.cents[i] = w.ledger.cents[i] - own[i] }
-                let without = settler.costByKind(ledger: w.ledgerWithoutSector, factors: w.factors)
+                let without = settler.costByKind(ledger: w.ledgerWithoutSector, norm: UnsafeBufferPointer(norm))
                 for kind in Kind.allCases {
                     let k = s * kinds + kind.index
                     marginal[k] = cost.euros(kind) - without.euros(kind)
@@ -107,6 +111,13 @@ enum SectorAllocation {
                     }
                 }
             }
+            // A sector's weight in a kind's rest: its lending of the kind; its first-year closing
+            // balances of the kind where the kind lent nothing; its exposure in all kinds where
+            // the kind had none (a book without bk still gets U, which the rules give bk); else equal.
+            func exposure(_ s: Int) -> Double {
+                (0..<kinds).reduce(0.0) { $0 + lent[s * kinds + $1] + opening[s * kinds + $1] }
+            }
+            let allExposure = (0..<sectors).reduce(0.0) { $0 + exposure($1) }
             for s in 0..<sectors { out[s] = 0 }
             for kind in Kind.allCases {
                 var caused = 0.0, kindLent = 0.0, kindOpening = 0.0
@@ -116,10 +127,12 @@ enum SectorAllocation {
                     kindOpening += opening[s * kinds + kind.index]
                 }
                 let rest = cost.euros(kind) - caused
-                let (weights, total) = kindLent > 0 ? (lent, kindLent) : (opening, kindOpening)
                 for s in 0..<sectors {
                     let k = s * kinds + kind.index
-                    out[s] += marginal[k] + (total > 0 ? rest * weights[k] / total : (s == 0 ? rest : 0))
+                    let share = kindLent > 0 ? lent[k] / kindLent
+                        : kindOpening > 0 ? opening[k] / kindOpening
+                        : allExposure > 0 ? exposure(s) / allExposure : 1 / Double(sectors)
+                    out[s] += marginal[k] + rest * share
                 }
             }
         }

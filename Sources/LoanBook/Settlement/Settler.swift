@@ -126,11 +126,7 @@ public struct Settler: Sendable {
         precondition(results.years == years && results.firstYear == firstYear, "results cover other years")
         precondition(path >= 0 && path < results.paths)
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(years, 1)) { norm in
-            if let national {
-                national.macronorm(factors: factors, into: norm)
-            } else {
-                for i in 0..<years { norm[i] = tableNorm[i] }
-            }
+            macronorm(factors: factors, into: norm)
             return ledger.cents.withUnsafeBufferPointer { cents in
                 results.values.withUnsafeMutableBufferPointer { out in
                     settle(cents: cents, norm: UnsafeBufferPointer(norm), path: path, out: out)
@@ -139,19 +135,19 @@ public struct Settler: Sendable {
         }
     }
 
-    /// The net cost by kind of `ledger` alone, as `settle` computes it, without writing figures
-    /// (`SectorAllocation` settles the path once more per sector).
-    func costByKind(ledger: YearLedger, factors: UnsafeBufferPointer<Double>) -> CostByKind {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(years, 1)) { norm in
-            if let national {
-                national.macronorm(factors: factors, into: norm)
-            } else {
-                for i in 0..<years { norm[i] = tableNorm[i] }
-            }
-            return ledger.cents.withUnsafeBufferPointer { cents in
-                settle(cents: cents, norm: UnsafeBufferPointer(norm), path: 0, out: nil)
-            }
+    /// m(y) per horizon year on the path with sector `factors`: the table's, or simulated.
+    func macronorm(factors: UnsafeBufferPointer<Double>, into norm: UnsafeMutableBufferPointer<Double>) {
+        if let national {
+            national.macronorm(factors: factors, into: norm)
+        } else {
+            for i in 0..<years { norm[i] = tableNorm[i] }
         }
+    }
+
+    /// The net cost by kind of `ledger` alone under the path's `norm` (`macronorm`), as `settle`
+    /// computes it, without writing figures (`SectorAllocation` settles a path once more per sector).
+    func costByKind(ledger: YearLedger, norm: UnsafeBufferPointer<Double>) -> CostByKind {
+        ledger.cents.withUnsafeBufferPointer { cents in settle(cents: cents, norm: norm, path: 0, out: nil) }
     }
 
     /// `settle` with the factors in an array.
