@@ -123,10 +123,13 @@ private func writeAtomically(_ files: [(path: String, text: String)]) throws {
         let copy = sibling(file.path, "old")
         unlink(copy)
         if link(file.path, copy) != 0 {
-            let reason = String(cString: strerror(errno))
-            guard let data = FileManager.default.contents(atPath: file.path),
-                  (try? OutputDirectory.writeDurably(data, to: copy)) != nil else {
-                throw WriteFailure(message: "cannot keep \(file.path) as \(copy) while replacing it: \(reason)")
+            let linkReason = String(cString: strerror(errno))
+            do {
+                try FileManager.default.copyItem(atPath: file.path, toPath: copy)
+            } catch {
+                unlink(copy)
+                throw WriteFailure(message: "cannot keep \(file.path) as \(copy) while replacing it: "
+                    + "link: \(linkReason); copy: \(error.localizedDescription)")
             }
         }
         kept.append((file.path, copy))
