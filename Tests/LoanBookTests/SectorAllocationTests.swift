@@ -58,4 +58,31 @@ import Testing
         }
         #expect(other.costBySector.contains { abs($0) > 10_000 })
     }
+
+    /// What no sector causes goes to the sectors that have something: a sector without a position
+    /// (listed first) gets nothing, also where the rules give the budget U to bk and the book holds
+    /// no bk (the rest then follows the sectors' whole exposure), under a simulated norm.
+    @Test func aSectorWithoutPositionsGetsNothing() throws {
+        var scenario = Fixtures.scenario(paths: 50, years: 8, newBusiness: false)
+        let sectors = ["mining"] + Fixtures.sectors
+        scenario.economy = Economy(sectors: sectors, correlation: sectors.indices.map { i in
+            sectors.indices.map { j in i == j ? 1.0 : 0.3 }
+        }, assetCorrelation: 0.12)
+        scenario.settlement = Settlement(
+            regimes: [2020: .reform2020, 2021: .reform2020], defaultRegime: .normbaten,
+            macronorm: .simulated(NationalPortfolio(lending: [2000: 1e8], annualPD: 0.4, recoveryMean: 0.2,
+                                                    termMonths: 60, annualRate: 0.08, smoothing: 1)),
+            budget: [2014: 100_000])
+        let book = Book(asOfYear: 2014, positions: Fixtures.book().positions.filter { $0.kind == .other })
+        let run = try Simulation(scenario: scenario, book: book).run(paths: 0..<50, threads: 1)
+        let kinds = Kind.allCases.count
+        for path in 0..<50 {
+            #expect(run.costBySector[path * sectors.count] == 0, "path \(path)")
+            // The case is there: U went to bk, which has no position.
+            #expect(run.costByKind[path * kinds + Kind.bk.index] <= -100_000 * 8)
+            let total = (0..<kinds).reduce(0.0) { $0 + run.costByKind[path * kinds + $1] }
+            let parts = (0..<sectors.count).reduce(0.0) { $0 + run.costBySector[path * sectors.count + $1] }
+            #expect(abs(total - parts) <= 1e-9 * abs(total))
+        }
+    }
 }
