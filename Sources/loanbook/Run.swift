@@ -36,6 +36,11 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         try RunOptions.validate(out: out)
+        if let shard, shard.isUnresolved {
+            throw ValidationError("--shard auto/\(shard.count): expected JOB_COMPLETION_INDEX (a Kubernetes indexed Job, "
+                + "0-based) or SLURM_ARRAY_TASK_ID (a Slurm array) in the environment, naming a shard from 1 to "
+                + "\(shard.count); \(Shard.environmentDescription)")
+        }
         if let targetSE, !(targetSE > 0 && targetSE.isFinite) {
             throw ValidationError("--target-se must be a positive number, got \(targetSE)")
         }

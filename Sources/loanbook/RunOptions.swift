@@ -66,8 +66,9 @@ struct Shard: ExpressibleByArgument, Sendable {
         let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let count = Int(parts[1]), count >= 1 else { return nil }
         if parts[0] == "auto" {
-            guard let index = Shard.indexFromEnvironment(), index >= 1, index <= count else { return nil }
-            self.index = index
+            // 0 when the environment names no shard of 1...count: `run` says which variable it read.
+            let index = Shard.indexFromEnvironment() ?? 0
+            self.index = (1...count).contains(index) ? index : 0
         } else {
             guard let index = Int(parts[0]), index >= 1, index <= count else { return nil }
             self.index = index
@@ -76,6 +77,17 @@ struct Shard: ExpressibleByArgument, Sendable {
     }
 
     static var defaultValueDescription: String { "K/N" }
+
+    /// `auto/N` without a usable shard number in the environment.
+    var isUnresolved: Bool { index == 0 }
+
+    /// What `auto/N` read, for its error message.
+    static var environmentDescription: String {
+        let environment = ProcessInfo.processInfo.environment
+        let set = ["JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN"]
+            .compactMap { name in environment[name].map { "\(name)=\($0)" } }
+        return set.isEmpty ? "neither is set" : "got " + set.joined(separator: ", ")
+    }
 
     /// 1-based shard index from a Kubernetes indexed Job (0-based `JOB_COMPLETION_INDEX`) or a
     /// Slurm array (`SLURM_ARRAY_TASK_ID`, counted from `SLURM_ARRAY_TASK_MIN`, default 0).

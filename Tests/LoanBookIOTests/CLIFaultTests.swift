@@ -56,6 +56,30 @@ import Testing
         workspace.earlierOutputsIntact()
     }
 
+    /// `--shard auto/N` takes its number from the job's environment, and says what it read when
+    /// that names no shard.
+    @Test func shardAutoReadsTheEnvironment() throws {
+        let workspace = try CLIWorkspace()
+        defer { workspace.remove() }
+        let base = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") && $0.key != "JOB_COMPLETION_INDEX" }
+        let missing = try workspace.run(["run", "scenario.yaml", "--paths", "16", "--shard", "auto/3", "--out", "s"],
+                                        environment: base)
+        #expect(missing.status == 2 && missing.stderr.contains("--shard auto/3: expected JOB_COMPLETION_INDEX")
+            && missing.stderr.contains("neither is set"), "\(missing)")
+        var outside = base
+        outside["SLURM_ARRAY_TASK_ID"] = "7"
+        let range = try workspace.run(["run", "scenario.yaml", "--paths", "16", "--shard", "auto/3", "--out", "s"],
+                                      environment: outside)
+        #expect(range.status == 2 && range.stderr.contains("got SLURM_ARRAY_TASK_ID=7"), "\(range)")
+        var kubernetes = base
+        kubernetes["JOB_COMPLETION_INDEX"] = "1"
+        let second = try workspace.run(["run", "scenario.yaml", "--paths", "16", "--shard", "auto/3", "--out", "s",
+                                        "--quiet"], environment: kubernetes)
+        #expect(second.status == 0, "\(second)")
+        let manifest = try String(contentsOfFile: workspace.directory + "/s/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"shard\": 2"), "\(manifest)")
+    }
+
     /// Foundation's `deletingLastPathComponent` trapped on a one-character path.
     @Test func oneCharacterPathsWork() throws {
         let workspace = try CLIWorkspace()
