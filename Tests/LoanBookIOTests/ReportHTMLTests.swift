@@ -106,6 +106,17 @@ import Testing
             .contains("Risicobijdragen"))
     }
 
+    /// The cash-basis result leaves out the reform debt at the horizon: the cash-flow caption
+    /// says how much it is, and says nothing where there is none.
+    @Test func cashFlowsNameTheReformDebtLeftAtTheHorizon() {
+        let without = ReportHTML.cashFlowSection(Self.figures, locale: .nl)
+        #expect(!without.contains("reform_debt"))
+        var results = Self.results
+        for path in 0..<results.paths { results[path, results.years, .reformDebt] = 600_000 }
+        let with = ReportHTML.cashFlowSection(RunFigures(results: results, provisionAmount: 200_000), locale: .nl)
+        #expect(with.contains("Eind 2019 is de gemeente het Rijk gemiddeld nog €&nbsp;600.000 verschuldigd"), "\(with)")
+    }
+
     @Test func runOutputsWriteTheReport() {
         let files = RunOutputs.files(title: "base", results: Self.results, provisionAmount: 200_000,
                                      manifest: reportManifest(), locale: .en)

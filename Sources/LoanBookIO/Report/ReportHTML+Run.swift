@@ -197,8 +197,11 @@ extension ReportHTML {
         ColumnChart(labels: f.yearLabels, series: series)
             .draw(in: Rect(x: 0, y: 0, width: svg.width, height: svg.height), locale: locale, into: &svg)
         let legend = Legend.html(series.map { (.box($0.color), $0.name) })
+        let debt = p[p.years, .reformDebt].mean
+        let caption = text.cashFlowCaption + (debt > 0.5
+            ? " " + text.reformDebtNote(locale.compactEuros(debt), f.yearLabels.last ?? "") : "")
         return section(text.cashFlowTitle, figure(svg.rendered(label: text.cashFlowTitle), legend: legend,
-                                                  caption: text.cashFlowCaption))
+                                                  caption: caption))
     }
 
     /// Contributions to the horizon ES by kind and by sector, side by side.

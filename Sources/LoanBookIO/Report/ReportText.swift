@@ -42,6 +42,8 @@ struct ReportText {
 
     var cashFlowTitle: String
     var cashFlowCaption: String
+    /// The reform debt left at the horizon (`reform_debt`, `all`), outside the cash-basis result.
+    var reformDebtNote: (_ amount: String, _ lastYear: String) -> String
     var lasten: String
     var baten: String
     var interest: String
@@ -124,6 +126,11 @@ struct ReportText {
         cashFlowTitle: "Kasstromen per jaar",
         cashFlowCaption: "Gemiddelde over de paden. Baten omvatten aflossing, rente en invordering; afboekingen "
             + "zijn verliezen, geen kasstroom.",
+        reformDebtNote: { amount, year in
+            "Eind \(year) is de gemeente het Rijk gemiddeld nog \(amount) verschuldigd voor bk verstrekt onder de "
+                + "hervorming van 2020 (reform_debt); die aflossingen vallen na de horizon en staan niet in het "
+                + "netto resultaat, dat op kasbasis is."
+        },
         lasten: "lasten (verstrekt)",
         baten: "baten",
         interest: "waarvan rente",
@@ -209,6 +216,11 @@ struct ReportText {
         cashFlowTitle: "Cash flows per year",
         cashFlowCaption: "Mean over paths. Baten (income) include repayments, interest and recoveries; write-offs "
             + "are losses, not cash.",
+        reformDebtNote: { amount, year in
+            "At the end of \(year) the municipality still owes the state \(amount) on average for bk lent under the "
+                + "2020 reform (reform_debt); those repayments fall after the horizon and are not in the net result, "
+                + "which is on a cash basis."
+        },
         lasten: "lasten (lent)",
         baten: "baten",
         interest: "of which interest",
