@@ -7,7 +7,7 @@ public enum ComparisonHTML {
     static let metrics: [Metric] = [.municipalNetResult, .lastenBK, .lastenLO, .batenBK, .batenLO, .writeOffs,
                                    .remissions, .bonusMalus]
 
-    public static func figures(a: String, b: String, comparison: PairedComparison,
+    public static func figures(a: String, b: String, comparison: PairedComparison, provision: PairedProvision? = nil,
                                tornado: ComparisonJSON.Tornado?) -> ComparisonFigures {
         let series = metrics.map { metric in
             func difference(_ year: Int) -> ComparisonFigures.Difference {
@@ -26,16 +26,26 @@ public enum ComparisonHTML {
                                          low: min(0, entry.difference.meanDifference),
                                          high: max(0, entry.difference.meanDifference))
         }
+        func row(_ label: String, _ f: PairedProvision.Figure) -> ComparisonFigures.Exceedance {
+            let d = f.difference
+            return .init(label: label, a: f.a, b: f.b, difference: .init(label: label, mean: d.meanDifference, se: d.se,
+                                                                          lower: d.lower95, upper: d.upper95))
+        }
+        let exceedance = provision.map { p in
+            p.byYear.enumerated().map { row(comparison.yearLabel($0), $1) } + [row("any", p.anyYear)]
+        } ?? []
         return ComparisonFigures(
             nameA: a, nameB: b, probabilityBCostsLess: headline.bGreater,
             differences: series, tornadoMetric: "municipal_net_result, all: \(b) assumption alone − \(a)",
-            tornadoBase: 0, tornado: bars)
+            tornadoBase: 0, tornado: bars, exceedance: exceedance)
     }
 
-    public static func render(a: String, b: String, comparison: PairedComparison, tornado: ComparisonJSON.Tornado?,
+    public static func render(a: String, b: String, comparison: PairedComparison, provision: PairedProvision? = nil,
+                              tornado: ComparisonJSON.Tornado?,
                               runs: [(name: String, figures: RunFigures)], manifests: [(label: String, manifest: Manifest)],
                               locale: ReportLocale = .nl) -> String {
-        ReportHTML.comparison(figures(a: a, b: b, comparison: comparison, tornado: tornado), runs: runs,
+        ReportHTML.comparison(figures(a: a, b: b, comparison: comparison, provision: provision, tornado: tornado),
+                              runs: runs,
                               manifests: manifests, locale: locale)
     }
 }

@@ -97,7 +97,7 @@ struct Compare: ParsableCommand {
                                                 comparison: comparison, comparisonJSON: json,
                                                 report: ComparisonHTML.render(
                                                     a: inputsA.scenario.name, b: inputsB.scenario.name,
-                                                    comparison: comparison, tornado: tornado,
+                                                    comparison: comparison, provision: provision, tornado: tornado,
                                                     runs: [(inputsA.scenario.name, figuresA),
                                                            (inputsB.scenario.name, figuresB)],
                                                     manifests: [(inputsA.scenario.name, jobA.manifest),

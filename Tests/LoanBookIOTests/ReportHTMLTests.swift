@@ -170,6 +170,22 @@ import Testing
         #expect(elements("rect", class: "low", in: html).count == 3)
     }
 
+    /// The paired risicomelding: A's and B's probability per year and in any year, and B - A with
+    /// its interval; no table without it.
+    @Test func sectionTablesThePairedExceedance() {
+        #expect(!ReportHTML.comparisonSection(Self.figures).contains("voorziening overschrijden"))
+        var figures = Self.figures
+        figures.exceedance = [
+            .init(label: "2014", a: 0.007, b: 0.011, difference: .init(label: "2014", mean: 0.004, se: 0.002)),
+            .init(label: "any", a: 0.017, b: 0.029, difference: .init(label: "any", mean: 0.012, se: 0.0034)),
+        ]
+        let html = ReportHTML.comparisonSection(figures)
+        #expect(html.contains("Kans dat de kosten boven budget de voorziening overschrijden"))
+        #expect(html.contains("<tr><td>2014</td><td>0,70%</td><td>1,1%</td><td>0,40% <small>(0,01% – 0,79%)</small></td></tr>"),
+                "\(html)")
+        #expect(html.contains("<tr><td>enig jaar</td><td>1,7%</td><td>2,9%</td><td>1,20% <small>(0,53% – 1,87%)</small></td></tr>"))
+    }
+
     @Test func comparisonPage() throws {
         let run = RunFigures(results: reportFixture(paths: 200, years: 6), provisionAmount: 200_000)
         let html = ReportHTML.comparison(Self.figures, runs: [("current", run), ("variant-2-ez", run)],

@@ -72,6 +72,22 @@ public struct ComparisonFigures: Sendable {
         }
     }
 
+    /// The probability that the cost above budget exceeds the provision, for A and B (B against
+    /// A's budget unless it has its own) and paired: one row per year and one for any year.
+    public struct Exceedance: Sendable, Equatable {
+        public var label: String
+        public var a: Double
+        public var b: Double
+        public var difference: Difference
+
+        public init(label: String, a: Double, b: Double, difference: Difference) {
+            self.label = label
+            self.a = a
+            self.b = b
+            self.difference = difference
+        }
+    }
+
     /// The scenarios' names.
     public var nameA: String
     public var nameB: String
@@ -84,10 +100,12 @@ public struct ComparisonFigures: Sendable {
     public var tornadoMetric: String
     public var tornadoBase: Double
     public var tornado: [TornadoBar]
+    /// The risicomelding paired; no table when empty.
+    public var exceedance: [Exceedance]
 
     public init(nameA: String, nameB: String, probabilityBCostsLess: ExceedanceProbability,
                 differences: [DifferenceSeries], tornadoMetric: String = "", tornadoBase: Double = 0,
-                tornado: [TornadoBar] = []) {
+                tornado: [TornadoBar] = [], exceedance: [Exceedance] = []) {
         self.nameA = nameA
         self.nameB = nameB
         self.probabilityBCostsLess = probabilityBCostsLess
@@ -95,5 +113,6 @@ public struct ComparisonFigures: Sendable {
         self.tornadoMetric = tornadoMetric
         self.tornadoBase = tornadoBase
         self.tornado = tornado
+        self.exceedance = exceedance
     }
 }

@@ -14,6 +14,7 @@ extension ReportHTML {
         }
         var body = "<div class=\"cards\">\n" + cards + "</div>\n"
 
+        if !c.exceedance.isEmpty { body += exceedanceTable(c, locale: locale) }
         for series in c.differences where !series.years.isEmpty {
             body += "<h3>\(HTML.escape(series.metric))</h3>\n"
             body += differenceFigure(series, c, locale: locale)
@@ -30,6 +31,26 @@ extension ReportHTML {
                            caption: text.tornadoCaption(c.tornadoMetric, locale.euros(c.tornadoBase)))
         }
         return section(text.differencesTitle(c.nameA, c.nameB), body)
+    }
+
+    /// The provision's exceedance for A and B per year and in any year, and B - A with its paired
+    /// 95% interval.
+    static func exceedanceTable(_ c: ComparisonFigures, locale: ReportLocale) -> String {
+        let text = ReportText.for(locale)
+        func cell(_ s: String) -> String { "<td>" + HTML.escape(s) + "</td>" }
+        var table = "<h3>\(HTML.escape(text.pairedExceedanceTitle))</h3>\n<figure>\n<table>\n"
+            + "<tr><th>\(HTML.escape(text.tableYear))</th>"
+            + [c.nameA, c.nameB, c.nameB + " − " + c.nameA].map { "<th>" + HTML.escape($0) + "</th>" }.joined()
+            + "</tr>\n"
+        for row in c.exceedance {
+            let d = row.difference
+            table += "<tr>" + cell(row.label == "any" ? text.anyYear : row.label) + cell(probability(row.a, locale))
+                + cell(probability(row.b, locale)) + "<td>" + HTML.escape(locale.percent(d.mean, digits: 2))
+                + " <small>(" + HTML.escape(locale.percent(d.lower, digits: 2) + " – " + locale.percent(d.upper, digits: 2))
+                + ")</small></td></tr>\n"
+        }
+        return table + "</table>\n<figcaption>" + HTML.prose(text.pairedExceedanceCaption(c.nameA, c.nameB))
+            + "</figcaption>\n</figure>\n"
     }
 
     /// One metric's paired difference per year: the mean, its interval, the paths' 5-95% if known.

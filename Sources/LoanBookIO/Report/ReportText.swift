@@ -57,6 +57,9 @@ struct ReportText {
 
     var comparisonTitle: (_ a: String, _ b: String) -> String
     var differencesTitle: (_ a: String, _ b: String) -> String
+    var pairedExceedanceTitle: String
+    var pairedExceedanceCaption: (_ a: String, _ b: String) -> String
+    var anyYear: String
     var bCostsLess: (String) -> String
     var differenceCaption: (_ a: String, _ b: String, _ spread: Bool) -> String
     var differenceHorizon: (_ metric: String, _ mean: String, _ lower: String, _ upper: String) -> String
@@ -146,6 +149,13 @@ struct ReportText {
         bySector: "naar sector",
         comparisonTitle: { "Vergelijking: \($1) tegen \($0)" },
         differencesTitle: { "Verschil \($1) − \($0)" },
+        pairedExceedanceTitle: "Kans dat de kosten boven budget de voorziening overschrijden",
+        pairedExceedanceCaption: { a, b in
+            "Per jaar en in enig jaar, voor \(a) en \(b); \(b) gemeten tegen het budget van \(a), tenzij \(b) een "
+                + "eigen budget heeft. Het verschil per pad, met zijn 95%-betrouwbaarheidsinterval (gepaard: dezelfde "
+                + "paden in beide varianten)."
+        },
+        anyYear: "enig jaar",
         bCostsLess: { "Kans dat \($0) minder kost" },
         differenceCaption: {
             "Gepaarde verschillen \($1) − \($0) per jaar, op dezelfde toevalsgetallen: gemiddelde (lijn) met "
@@ -236,6 +246,13 @@ struct ReportText {
         bySector: "by sector",
         comparisonTitle: { "Comparison: \($1) against \($0)" },
         differencesTitle: { "Difference \($1) − \($0)" },
+        pairedExceedanceTitle: "Probability that the cost above budget exceeds the provision",
+        pairedExceedanceCaption: { a, b in
+            "Per year and in any year, for \(a) and \(b); \(b) measured against \(a)'s budget unless \(b) has its "
+                + "own. The difference path by path, with its 95% confidence interval (paired: the same paths in both "
+                + "variants)."
+        },
+        anyYear: "any year",
         bCostsLess: { "Probability that \($0) costs less" },
         differenceCaption: {
             "Paired differences \($1) − \($0) per year, on common random numbers: mean (line) with its 95% "
