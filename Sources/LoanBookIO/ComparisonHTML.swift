@@ -7,7 +7,9 @@ public enum ComparisonHTML {
     static let metrics: [Metric] = [.municipalNetResult, .lastenBK, .lastenLO, .batenBK, .batenLO, .writeOffs,
                                    .remissions, .bonusMalus]
 
-    public static func figures(a: String, b: String, comparison: PairedComparison, provision: PairedProvision? = nil,
+    /// - Parameter provision: the risicomelding paired, and whether B was measured against A's budget.
+    public static func figures(a: String, b: String, comparison: PairedComparison,
+                               provision: (paired: PairedProvision, bOnABudget: Bool)? = nil,
                                tornado: ComparisonJSON.Tornado?) -> ComparisonFigures {
         let series = metrics.map { metric in
             func difference(_ year: Int) -> ComparisonFigures.Difference {
@@ -32,15 +34,17 @@ public enum ComparisonHTML {
                                                                           lower: d.lower95, upper: d.upper95))
         }
         let exceedance = provision.map { p in
-            p.byYear.enumerated().map { row(comparison.yearLabel($0), $1) } + [row("any", p.anyYear)]
+            p.paired.byYear.enumerated().map { row(comparison.yearLabel($0), $1) } + [row("any", p.paired.anyYear)]
         } ?? []
         return ComparisonFigures(
             nameA: a, nameB: b, probabilityBCostsLess: headline.bGreater,
             differences: series, tornadoMetric: "municipal_net_result, all: \(b) assumption alone − \(a)",
-            tornadoBase: 0, tornado: bars, exceedance: exceedance)
+            tornadoBase: 0, tornado: bars, exceedance: exceedance, provision: provision?.paired.amount ?? 0,
+            bOnABudget: provision?.bOnABudget ?? true)
     }
 
-    public static func render(a: String, b: String, comparison: PairedComparison, provision: PairedProvision? = nil,
+    public static func render(a: String, b: String, comparison: PairedComparison,
+                              provision: (paired: PairedProvision, bOnABudget: Bool)? = nil,
                               tornado: ComparisonJSON.Tornado?,
                               runs: [(name: String, figures: RunFigures)], manifests: [(label: String, manifest: Manifest)],
                               locale: ReportLocale = .nl) -> String {

@@ -51,6 +51,10 @@ struct Compare: ParsableCommand {
             if options.paths == nil && inputsB.scenario.paths != paths {
                 warnings.append("\(scenarioB) has \(inputsB.scenario.paths) paths; both run A's \(paths)")
             }
+            if inputsB.scenario.provision.amount != inputsA.scenario.provision.amount {
+                warnings.append("\(scenarioB) tests a provision of \(inputsB.scenario.provision.amount); the paired "
+                    + "exceedance in comparison.json and the report uses A's \(inputsA.scenario.provision.amount)")
+            }
             inputsA.scenario.seed = seed
             inputsA.scenario.paths = paths
             inputsB.scenario.seed = seed
@@ -97,7 +101,8 @@ struct Compare: ParsableCommand {
                                                 comparison: comparison, comparisonJSON: json,
                                                 report: ComparisonHTML.render(
                                                     a: inputsA.scenario.name, b: inputsB.scenario.name,
-                                                    comparison: comparison, provision: provision, tornado: tornado,
+                                                    comparison: comparison,
+                                                    provision: (provision, budgetOfB == "a"), tornado: tornado,
                                                     runs: [(inputsA.scenario.name, figuresA),
                                                            (inputsB.scenario.name, figuresB)],
                                                     manifests: [(inputsA.scenario.name, jobA.manifest),

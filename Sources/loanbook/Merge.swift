@@ -31,6 +31,8 @@ struct Merge: ParsableCommand {
     @Flag(help: "No summary line on standard error.")
     var quiet = false
 
+    func validate() throws { try RunOptions.validate(out: out) }
+
     func run() throws {
         Interruption.shared.install()
         try CommandFailure.report {
@@ -159,15 +161,27 @@ struct ShardSet {
     }
 
     /// Refuses an output folder that is a shard's or holds one: it is replaced whole, and the
-    /// shards' paths.bin are the only copy of the per-path figures.
+    /// shards' paths.bin are the only copy of the per-path figures. Folders are compared by
+    /// device and inode, from each shard's folder up to the root, so no spelling of the path
+    /// (links, `..` after a link, letter case) gets past it.
     func checkOutside(_ out: String) throws {
-        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
-        let target = resolved(out)
+        func identity(_ path: String) -> (dev_t, ino_t)? {
+            var info = stat()
+            return stat(path, &info) == 0 ? (info.st_dev, info.st_ino) : nil
+        }
+        guard let target = identity(out) else { return }  // a new folder is no shard's
         for (directory, _) in ordered {
-            let shard = resolved(directory)
-            if shard == target || shard.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
-                throw InputProblem(file: out, field: "--out", value: out,
-                                   expected: "a folder apart from the shards (\(directory) would be replaced with it)")
+            guard let real = realpath(directory, nil) else { continue }
+            var folder = String(cString: real)
+            free(real)
+            while true {
+                if let here = identity(folder), here == target {
+                    throw InputProblem(file: out, field: "--out", value: out,
+                                       expected: "a folder apart from the shards (\(directory) would be replaced with it)")
+                }
+                let parent = FilePaths.directory(of: folder)
+                if parent.isEmpty || parent == folder { break }
+                folder = parent
             }
         }
     }

@@ -91,11 +91,25 @@ struct Shard: ExpressibleByArgument, Sendable {
 
     /// 1-based shard index from a Kubernetes indexed Job (0-based `JOB_COMPLETION_INDEX`) or a
     /// Slurm array (`SLURM_ARRAY_TASK_ID`, counted from `SLURM_ARRAY_TASK_MIN`, default 0).
+    /// A variable that is set but no number, or a sum that overflows, names no shard (nil).
     static func indexFromEnvironment() -> Int? {
         let environment = ProcessInfo.processInfo.environment
-        if let value = environment["JOB_COMPLETION_INDEX"], let index = Int(value) { return index + 1 }
-        if let value = environment["SLURM_ARRAY_TASK_ID"], let index = Int(value) {
-            return index - (environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0) + 1
+        if let value = environment["JOB_COMPLETION_INDEX"] {
+            guard let index = Int(value) else { return nil }
+            let (shard, overflow) = index.addingReportingOverflow(1)
+            return overflow ? nil : shard
+        }
+        if let value = environment["SLURM_ARRAY_TASK_ID"] {
+            guard let index = Int(value) else { return nil }
+            var minimum = 0
+            if let text = environment["SLURM_ARRAY_TASK_MIN"] {
+                guard let parsed = Int(text) else { return nil }
+                minimum = parsed
+            }
+            let (offset, overflow) = index.subtractingReportingOverflow(minimum)
+            guard !overflow else { return nil }
+            let (shard, overflow1) = offset.addingReportingOverflow(1)
+            return overflow1 ? nil : shard
         }
         return nil
     }

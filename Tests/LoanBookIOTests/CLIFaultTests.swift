@@ -71,6 +71,15 @@ import Testing
         let range = try workspace.run(["run", "scenario.yaml", "--paths", "16", "--shard", "auto/3", "--out", "s"],
                                       environment: outside)
         #expect(range.status == 2 && range.stderr.contains("got SLURM_ARRAY_TASK_ID=7"), "\(range)")
+        // A number that overflows, or a variable that is set but no number, names no shard.
+        for (name, value) in [("JOB_COMPLETION_INDEX", "9223372036854775807"), ("JOB_COMPLETION_INDEX", "abc")] {
+            var environment = base
+            environment[name] = value
+            environment["SLURM_ARRAY_TASK_ID"] = "2"
+            let refused = try workspace.run(["run", "scenario.yaml", "--paths", "16", "--shard", "auto/3", "--out", "s"],
+                                            environment: environment)
+            #expect(refused.status == 2 && refused.stderr.contains("got \(name)=\(value)"), "\(refused)")
+        }
         var kubernetes = base
         kubernetes["JOB_COMPLETION_INDEX"] = "1"
         let second = try workspace.run(["run", "scenario.yaml", "--paths", "16", "--shard", "auto/3", "--out", "s",

@@ -179,8 +179,11 @@ import Testing
             .init(label: "2014", a: 0.007, b: 0.011, difference: .init(label: "2014", mean: 0.004, se: 0.002)),
             .init(label: "any", a: 0.017, b: 0.029, difference: .init(label: "any", mean: 0.012, se: 0.0034)),
         ]
+        figures.provision = 200_000
         let html = ReportHTML.comparisonSection(figures)
         #expect(html.contains("Kans dat de kosten boven budget de voorziening overschrijden"))
+        #expect(html.contains("<th>A: current</th><th>B: variant-2-ez</th><th>B − A</th>"))
+        #expect(html.contains("200.000") && html.contains("variant-2-ez gemeten tegen het budget van current"), "\(html)")
         #expect(html.contains("<tr><td>2014</td><td>0,70%</td><td>1,1%</td><td>0,40% <small>(0,01% – 0,79%)</small></td></tr>"),
                 "\(html)")
         #expect(html.contains("<tr><td>enig jaar</td><td>1,7%</td><td>2,9%</td><td>1,20% <small>(0,53% – 1,87%)</small></td></tr>"))

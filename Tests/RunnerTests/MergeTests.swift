@@ -43,6 +43,16 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir + "/shard-1/paths.bin"))
         let intoShard = try Runner.run(["merge"] + shardDirectories + ["--out", dir + "/shard-1/", "--quiet"])
         #expect(intoShard.status == 2 && intoShard.stderr.contains("a folder apart from the shards"), "\(intoShard.stderr)")
+        // `..` after a link is the link target's parent to the system, whatever the text says:
+        // elsewhere/link/../shard-1 reads as elsewhere/shard-1 but is the shards' shard-1.
+        try FileManager.default.createDirectory(atPath: dir + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/elsewhere/link", withDestinationPath: dir + "/shard-2")
+        let throughLink = try Runner.run(["merge"] + shardDirectories
+            + ["--out", dir + "/elsewhere/link/../shard-1", "--quiet"])
+        #expect(throughLink.status == 2 && throughLink.stderr.contains("a folder apart from the shards"),
+                "\(throughLink.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/shard-1/paths.bin"))
+        try FileManager.default.removeItem(atPath: dir + "/elsewhere")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == before)
         #expect(FileManager.default.fileExists(atPath: dir + "/shard-1/paths.bin"))
     }

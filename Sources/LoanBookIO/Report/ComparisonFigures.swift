@@ -100,12 +100,16 @@ public struct ComparisonFigures: Sendable {
     public var tornadoMetric: String
     public var tornadoBase: Double
     public var tornado: [TornadoBar]
-    /// The risicomelding paired; no table when empty.
+    /// The risicomelding paired; no table when empty. Both against A's provision `provision`,
+    /// B against A's budget when `bOnABudget`.
     public var exceedance: [Exceedance]
+    public var provision: Double
+    public var bOnABudget: Bool
 
     public init(nameA: String, nameB: String, probabilityBCostsLess: ExceedanceProbability,
                 differences: [DifferenceSeries], tornadoMetric: String = "", tornadoBase: Double = 0,
-                tornado: [TornadoBar] = [], exceedance: [Exceedance] = []) {
+                tornado: [TornadoBar] = [], exceedance: [Exceedance] = [], provision: Double = 0,
+                bOnABudget: Bool = true) {
         self.nameA = nameA
         self.nameB = nameB
         self.probabilityBCostsLess = probabilityBCostsLess
@@ -114,5 +118,7 @@ public struct ComparisonFigures: Sendable {
         self.tornadoBase = tornadoBase
         self.tornado = tornado
         self.exceedance = exceedance
+        self.provision = provision
+        self.bOnABudget = bOnABudget
     }
 }

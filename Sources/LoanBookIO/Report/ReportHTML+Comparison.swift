@@ -40,7 +40,7 @@ extension ReportHTML {
         func cell(_ s: String) -> String { "<td>" + HTML.escape(s) + "</td>" }
         var table = "<h3>\(HTML.escape(text.pairedExceedanceTitle))</h3>\n<figure>\n<table>\n"
             + "<tr><th>\(HTML.escape(text.tableYear))</th>"
-            + [c.nameA, c.nameB, c.nameB + " − " + c.nameA].map { "<th>" + HTML.escape($0) + "</th>" }.joined()
+            + ["A: " + c.nameA, "B: " + c.nameB, "B − A"].map { "<th>" + HTML.escape($0) + "</th>" }.joined()
             + "</tr>\n"
         for row in c.exceedance {
             let d = row.difference
@@ -49,7 +49,7 @@ extension ReportHTML {
                 + " <small>(" + HTML.escape(locale.percent(d.lower, digits: 2) + " – " + locale.percent(d.upper, digits: 2))
                 + ")</small></td></tr>\n"
         }
-        return table + "</table>\n<figcaption>" + HTML.prose(text.pairedExceedanceCaption(c.nameA, c.nameB))
+        return table + "</table>\n<figcaption>" + HTML.prose(text.pairedExceedanceCaption(c.nameA, c.nameB, locale.euros(c.provision), c.bOnABudget))
             + "</figcaption>\n</figure>\n"
     }
 

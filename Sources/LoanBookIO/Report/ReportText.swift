@@ -58,7 +58,7 @@ struct ReportText {
     var comparisonTitle: (_ a: String, _ b: String) -> String
     var differencesTitle: (_ a: String, _ b: String) -> String
     var pairedExceedanceTitle: String
-    var pairedExceedanceCaption: (_ a: String, _ b: String) -> String
+    var pairedExceedanceCaption: (_ a: String, _ b: String, _ provision: String, _ bOnABudget: Bool) -> String
     var anyYear: String
     var bCostsLess: (String) -> String
     var differenceCaption: (_ a: String, _ b: String, _ spread: Bool) -> String
@@ -150,10 +150,10 @@ struct ReportText {
         comparisonTitle: { "Vergelijking: \($1) tegen \($0)" },
         differencesTitle: { "Verschil \($1) − \($0)" },
         pairedExceedanceTitle: "Kans dat de kosten boven budget de voorziening overschrijden",
-        pairedExceedanceCaption: { a, b in
-            "Per jaar en in enig jaar, voor \(a) en \(b); \(b) gemeten tegen het budget van \(a), tenzij \(b) een "
-                + "eigen budget heeft. Het verschil per pad, met zijn 95%-betrouwbaarheidsinterval (gepaard: dezelfde "
-                + "paden in beide varianten)."
+        pairedExceedanceCaption: { a, b, provision, onA in
+            "Per jaar en in enig jaar, voor \(a) en \(b), tegen de voorziening van \(a) (\(provision)); \(b) gemeten "
+                + (onA ? "tegen het budget van \(a)" : "tegen zijn eigen budget") + ". Het verschil per pad, met zijn "
+                + "95%-betrouwbaarheidsinterval (gepaard: dezelfde paden in beide varianten)."
         },
         anyYear: "enig jaar",
         bCostsLess: { "Kans dat \($0) minder kost" },
@@ -247,10 +247,10 @@ struct ReportText {
         comparisonTitle: { "Comparison: \($1) against \($0)" },
         differencesTitle: { "Difference \($1) − \($0)" },
         pairedExceedanceTitle: "Probability that the cost above budget exceeds the provision",
-        pairedExceedanceCaption: { a, b in
-            "Per year and in any year, for \(a) and \(b); \(b) measured against \(a)'s budget unless \(b) has its "
-                + "own. The difference path by path, with its 95% confidence interval (paired: the same paths in both "
-                + "variants)."
+        pairedExceedanceCaption: { a, b, provision, onA in
+            "Per year and in any year, for \(a) and \(b), against \(a)'s provision (\(provision)); \(b) measured "
+                + (onA ? "against \(a)'s budget" : "against its own budget") + ". The difference path by path, with "
+                + "its 95% confidence interval (paired: the same paths in both variants)."
         },
         anyYear: "any year",
         bCostsLess: { "Probability that \($0) costs less" },
