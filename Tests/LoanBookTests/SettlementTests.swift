@@ -188,16 +188,23 @@ import Testing
         #expect(Self.same(r[0, 7, .reformDebt], 0))
     }
 
+    /// `ledger` settled from 2022 under reform2020, after bk lending of 80,000 in 2019 (before the
+    /// reform), 100,000 in 2020 and 200,000 in 2021.
+    static func settleReformFrom2022(_ ledger: YearLedger) -> PathResults {
+        let history = LendingHistory(bk: [2019: cents(80_000), 2020: cents(100_000), 2021: cents(200_000)])
+        let settler = Settler(scenario: scenario(Settlement(defaultRegime: .reform2020)), history: history,
+                              firstYear: 2022, years: ledger.years)
+        var r = PathResults(firstYear: 2022, years: ledger.years, paths: 1)
+        settler.settle(ledger: ledger, factors: [], path: 0, into: &r)
+        return r
+    }
+
     /// A horizon that ends before the instalments do: the rest is the debt at the horizon,
     /// on the simulated lending and on lending before the book.
     @Test func reformDebtLeftAtTheHorizon() {
-        let history = LendingHistory(bk: [2019: Self.cents(80_000), 2020: Self.cents(100_000), 2021: Self.cents(200_000)])
-        let settler = Settler(scenario: Self.scenario(Settlement(defaultRegime: .reform2020)), history: history,
-                              firstYear: 2022, years: 2)
         var ledger = YearLedger(years: 2)
         ledger[1, .bkReform, .lent] = Self.cents(40_000)
-        var r = PathResults(firstYear: 2022, years: 2, paths: 1)
-        settler.settle(ledger: ledger, factors: [], path: 0, into: &r)
+        let r = Self.settleReformFrom2022(ledger)
         // End of 2022: 2020's 15% + 10% + 10% of 100,000 (35,000) and 2021's 20% + 15% + 10% + 10%
         // of 200,000 (110,000) = 145,000; 2019 is pre-reform.
         #expect(Self.same(r[0, 0, .reformDebt], 145_000))
@@ -208,11 +215,7 @@ import Testing
     }
 
     @Test func reformInstalmentsOnLendingBeforeTheBook() {
-        let history = LendingHistory(bk: [2019: Self.cents(80_000), 2020: Self.cents(100_000), 2021: Self.cents(200_000)])
-        let settler = Settler(scenario: Self.scenario(Settlement(defaultRegime: .reform2020)), history: history,
-                              firstYear: 2022, years: 3)
-        var r = PathResults(firstYear: 2022, years: 3, paths: 1)
-        settler.settle(ledger: YearLedger(years: 3), factors: [], path: 0, into: &r)
+        let r = Self.settleReformFrom2022(YearLedger(years: 3))
         // 2022: 20% of 2020's 100,000 + 20% of 2021's 200,000 = 60,000; 2019 is pre-reform.
         // 2023: 15% x 100,000 + 20% x 200,000 = 55,000. 2024: 10% x 100,000 + 15% x 200,000 = 40,000.
         #expect(Self.same(r[0, 0, .stateRepayment], 60_000))

@@ -229,12 +229,15 @@ public struct Settler: Sendable {
                 }
             }
 
-            // Instalments scheduled on reform lending up to this year and due after it.
-            f.reformDebt = historicReformDebt[i]
-            for j in max(0, i + 1 - instalments.count)..<(i + 1)
-            where Self.isReformLending(year: firstYear + j, regime: regimes[j]) {
-                for (k, fraction) in instalments.enumerated() where j + 1 + k > i {
-                    f.reformDebt += round(fraction * Double(flow(j, .bkReform, .lent)))
+            // Instalments scheduled on reform lending up to this year and due after it: a figure
+            // only, so not for the cost-only settlements of `costByKind`.
+            if out != nil {
+                f.reformDebt = historicReformDebt[i]
+                for j in max(0, i + 1 - instalments.count)..<(i + 1)
+                where Self.isReformLending(year: firstYear + j, regime: regimes[j]) {
+                    for (k, fraction) in instalments.enumerated() where j + 1 + k > i {
+                        f.reformDebt += round(fraction * Double(flow(j, .bkReform, .lent)))
+                    }
                 }
             }
 
